@@ -1,0 +1,34 @@
+"""Assemble BENCHMARKS.md from the sections the benchmark suites wrote.
+
+Each suite writes ``benchmarks/results/<suite>.md`` (its table and the command that made
+it); this script puts them together in a fixed order:
+
+    python -m benchmarks.report
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+ORDER = ["quality", "text-mode", "speed", "metadata", "throughput", "robustness", "scaling"]
+
+HEADER = """# Benchmarks
+
+All figures come from the scripts in `benchmarks/`, run on the shared corpora
+(`../shared/corpus/`), with every peer measured in the same run on the same pages. Timings
+are medians on a shared 2-core machine: compare the ratios, not the absolute times. Each
+section names the command that produced it; `python -m benchmarks.report` rebuilds this file
+from `benchmarks/results/*.md`.
+"""
+
+
+def main() -> None:
+    sections = {p.stem: p.read_text("utf-8").strip() for p in RESULTS.glob("*.md")}
+    ordered = [s for s in ORDER if s in sections] + sorted(set(sections) - set(ORDER))
+    OUT.write_text(HEADER + "\n" + "\n\n".join(sections[s] for s in ordered) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

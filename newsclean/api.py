@@ -1,0 +1,89 @@
+"""``clean()``: pick the source, run the pipeline, build the :class:`Article`."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Literal
+
+from newsclean.article import Article
+from newsclean.document import Document
+from newsclean.errors import InputError
+from newsclean.pipeline import Pipeline
+from newsclean.sources.detect import decode, detect_kind
+from newsclean.sources.html import html_document
+from newsclean.sources.text import text_document
+
+__all__ = ["clean", "default_pipeline"]
+
+log = logging.getLogger(__name__)
+
+PageKind = Literal["auto", "text", "html"]
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The shipped pipeline (built once and shared: pipelines never change)."""
+    return Pipeline.default()
+
+
+def clean(
+    page: str | bytes,
+    *,
+    url: str | None = None,
+    kind: PageKind = "auto",
+    pipeline: Pipeline | None = None,
+) -> Article:
+    """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding.
+
+    ``kind`` forces the input type (``"text"`` or ``"html"``); ``"auto"`` detects it.
+    ``pipeline`` replaces the default filters (see :class:`~newsclean.Pipeline`).
+    Raises :class:`~newsclean.InputError` for input that cannot be a page (wrong type,
+    binary data). A page with no article text gives an Article with empty ``text`` and
+    the warning ``"no-article-text"``.
+    """
+    if kind not in ("auto", "text", "html"):
+        raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        text = decode(bytes(page), html_hint=None if kind == "auto" else kind == "html")
+    elif isinstance(page, str):
+        text = page
+    else:
+        raise InputError(f"page must be str or bytes, not {type(page).__name__}")
+    if kind == "auto":
+        kind = "html" if detect_kind(text) == "html" else "text"
+    doc = html_document(text, url=url) if kind == "html" else text_document(text)
+    if url:
+        doc.set_meta("url", url, source="argument", overwrite=True)
+    doc = (pipeline or default_pipeline()).run(doc)
+    return to_article(doc)
+
+
+def to_article(doc: Document) -> Article:
+    """Build the :class:`Article` from a document that went through the pipeline."""
+    paragraphs = [b.text for b in doc.blocks if b.text]
+    warnings = list(doc.warnings)
+    if not paragraphs:
+        warnings.append("no-article-text")
+    meta = doc.meta
+    authors = meta.get("authors") or []
+    return Article(
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        title=_str(meta.get("title")),
+        subtitle=_str(meta.get("subtitle")),
+        authors=list(authors) if isinstance(authors, list) else [],
+        published=_str(meta.get("published")),
+        site_name=_str(meta.get("site_name")),
+        url=_str(meta.get("url")),
+        language=_str(meta.get("language")),
+        description=_str(meta.get("description")),
+        removed=sorted(doc.removed, key=lambda r: r.position),
+        sources=dict(doc.meta_sources),
+        kind=doc.source,
+        warnings=warnings,
+    )
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -1,0 +1,163 @@
+"""The one structure every stage reads and writes: a :class:`Document` of :class:`Block` s.
+
+A source (plain text or HTML) turns the input into a Document; filters, in order, remove
+blocks (or parts of a block's text) and fill in metadata; the API turns the Document into
+an :class:`~newsclean.article.Article`.
+
+A Document belongs to one ``clean()`` call: filters mutate it in place through the
+methods below, which keep the audit trail (:attr:`Document.removed`) complete.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from newsclean.article import Removal
+
+
+class Kind(str, enum.Enum):
+    """What a block is, as far as the source could tell."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    CODE = "code"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of text: a paragraph, heading, list item, quote, caption, ...
+
+    ``position`` is the block's index in the source order (stable while blocks are
+    removed). ``group`` ties together blocks of one list or table (``None`` otherwise).
+    ``link_ratio`` is the share of the text that is link text (HTML only, else 0.0).
+    ``marker`` is the bullet or list marker the source saw (text mode), e.g. ``"•"``.
+    """
+
+    kind: Kind
+    text: str
+    position: int
+    group: int | None = None
+    link_ratio: float = 0.0
+    marker: str = ""
+    level: int = 0
+
+    @property
+    def display(self) -> str:
+        """The text as the source showed it, list marker included (``"• Headline"``)."""
+        return f"{self.marker} {self.text}" if self.marker else self.text
+
+    def with_text(self, text: str) -> Block:
+        return replace(self, text=text)
+
+
+METADATA_FIELDS = (
+    "title",
+    "subtitle",
+    "authors",
+    "published",
+    "site_name",
+    "url",
+    "language",
+    "description",
+)
+
+
+@dataclass
+class Document:
+    """Blocks in reading order plus the metadata gathered so far and the removals made.
+
+    ``source`` is ``"text"`` or ``"html"``. ``meta`` maps field names (see
+    :data:`METADATA_FIELDS`) to values; ``meta_sources`` says where each came from.
+    """
+
+    blocks: list[Block]
+    source: str = "text"
+    meta: dict[str, object] = field(default_factory=dict)
+    meta_sources: dict[str, str] = field(default_factory=dict)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(list(self.blocks))
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    # -- removal -------------------------------------------------------------------
+    def remove(self, block: Block, *, filter: str, reason: str) -> None:
+        """Drop ``block`` from the body, recording who removed it and why."""
+        self.blocks = [b for b in self.blocks if b is not block]
+        self.removed.append(Removal(filter=filter, reason=reason, text=block.display, position=block.position))
+
+    def discard(self, block: Block) -> None:
+        """Drop a block that holds no visible text (nothing worth recording)."""
+        self.blocks = [b for b in self.blocks if b is not block]
+
+    def take(self, block: Block, field: str, *, source: str) -> bool:
+        """Move a block's text out of the body into metadata field ``field`` (no removal is
+        recorded: the text is kept, in the metadata). Returns whether the field was set."""
+        if not self.set_meta(field, block.text, source=source):
+            return False
+        self.discard(block)
+        return True
+
+    def remove_many(self, blocks: list[Block], *, filter: str, reason: str) -> None:
+        """Drop several blocks at once (one record each, in reading order)."""
+        ids = {id(b) for b in blocks}
+        self.blocks = [b for b in self.blocks if id(b) not in ids]
+        for b in sorted(blocks, key=lambda b: b.position):
+            self.removed.append(Removal(filter=filter, reason=reason, text=b.display, position=b.position))
+
+    def cut(self, block: Block, start: int, end: int, *, filter: str, reason: str) -> Block | None:
+        """Remove ``block.text[start:end]`` (a part of a block) and record it.
+
+        Whitespace left at the seam is tidied. If nothing is left the whole block goes.
+        Returns the new block, or ``None`` when the whole block went.
+        """
+        removed = block.text[start:end].strip()
+        rest = (block.text[:start].rstrip() + " " + block.text[end:].lstrip()).strip()
+        if not rest:
+            self.remove(block, filter=filter, reason=reason)
+            return None
+        new = block.with_text(rest)
+        self.replace_block(block, new)
+        if removed:
+            self.removed.append(Removal(filter=filter, reason=reason, text=removed, position=block.position))
+        return new
+
+    def replace_block(self, old: Block, new: Block) -> None:
+        """Put ``new`` where ``old`` stands (for text changes that are not removals)."""
+        self.blocks = [new if b is old else b for b in self.blocks]
+
+    # -- metadata ------------------------------------------------------------------
+    def set_meta(self, name: str, value: object, *, source: str, overwrite: bool = False) -> bool:
+        """Set a metadata field if it is empty (or ``overwrite``); returns whether it was set."""
+        if name not in METADATA_FIELDS:
+            raise KeyError(f"unknown metadata field {name!r}; known: {', '.join(METADATA_FIELDS)}")
+        if not value:
+            return False
+        if self.meta.get(name) and not overwrite:
+            return False
+        self.meta[name] = value
+        self.meta_sources[name] = source
+        return True
+
+    def add_authors(self, names: list[str], *, source: str) -> None:
+        """Add person names to ``authors`` (deduplicated, case-insensitively)."""
+        current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
+        seen = {n.casefold() for n in current}
+        added = False
+        for name in names:
+            if name and name.casefold() not in seen:
+                current.append(name)
+                seen.add(name.casefold())
+                added = True
+        if added:
+            self.meta["authors"] = current
+            self.meta_sources.setdefault("authors", source)

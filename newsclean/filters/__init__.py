@@ -1,0 +1,79 @@
+"""The shipped filters, one module per family, and their default order.
+
+============================  ==========================================================
+name                          removes
+============================  ==========================================================
+``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
+``headline``                  moves the leading title and dek into ``title``/``subtitle``
+``bylines``                   bylines, timestamp and role lines (names → ``authors``)
+``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
+``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
+``share_prompts``             "Share this article", "Artikel teilen"
+``newsletter_prompts``        "Sign up for our newsletter", "Jetzt abonnieren"
+``social_prompts``            "Follow us on Twitter", "Folgen Sie uns"
+``comment_furniture``         "Leave a Reply", "Kommentar schreiben"
+``copyright_lines``           "© 2024 Example Media. All rights reserved."
+``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
+``related_links``             runs of related-story headlines at the end of the body
+============================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from newsclean.filters.base import LexiconFilter, PhrasePromptFilter
+from newsclean.filters.bios import AuthorBios
+from newsclean.filters.bylines import Bylines
+from newsclean.filters.credits import PhotoCredits
+from newsclean.filters.headline import Headline
+from newsclean.filters.inserts import Inserts
+from newsclean.filters.normalize import Normalize
+from newsclean.filters.prompts import (
+    CommentFurniture,
+    CopyrightLines,
+    NewsletterPrompts,
+    SharePrompts,
+    SocialPrompts,
+)
+from newsclean.filters.related import RelatedLinks
+
+_SHIPPED: tuple[Any, ...] = (
+    Normalize,
+    Headline,
+    Bylines,
+    Inserts,
+    PhotoCredits,
+    SharePrompts,
+    NewsletterPrompts,
+    SocialPrompts,
+    CommentFurniture,
+    CopyrightLines,
+    AuthorBios,
+    RelatedLinks,
+)
+
+#: name → filter class, for every shipped filter (read-only).
+REGISTRY: MappingProxyType[str, Any] = MappingProxyType({cls.name: cls for cls in _SHIPPED})
+#: the names of the default pipeline, in order.
+DEFAULT_ORDER: tuple[str, ...] = tuple(cls.name for cls in _SHIPPED)
+
+__all__ = [
+    "DEFAULT_ORDER",
+    "REGISTRY",
+    "AuthorBios",
+    "Bylines",
+    "CommentFurniture",
+    "CopyrightLines",
+    "Headline",
+    "Inserts",
+    "LexiconFilter",
+    "NewsletterPrompts",
+    "Normalize",
+    "PhotoCredits",
+    "PhrasePromptFilter",
+    "RelatedLinks",
+    "SharePrompts",
+    "SocialPrompts",
+]

@@ -1,0 +1,57 @@
+"""What the shipped filters share: language options and the phrase-prompt filter shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+import regex
+
+from newsclean import lexicon
+from newsclean.document import Document, Kind
+from newsclean.textutil import compile_phrases, match, word_count
+
+# Leading decoration that does not change what a short block says: bullets, arrows, emoji.
+LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—-]*"
+
+
+@dataclass(frozen=True)
+class LexiconFilter:
+    """Base of filters that read phrase lists from :mod:`newsclean.lexicon`.
+
+    ``languages``: which phrase files to use (``None``: every shipped language).
+    """
+
+    name: ClassVar[str] = ""
+    languages: tuple[str, ...] | None = None
+
+    def terms(self, key: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return lexicon.terms(key, self.languages, extra)
+
+
+@dataclass(frozen=True)
+class PhrasePromptFilter(LexiconFilter):
+    """Remove short blocks that open with one of the phrases under ``lexicon_key``.
+
+    Subclasses set ``name``, ``lexicon_key`` and ``reason``. ``extra_phrases`` adds
+    phrases; ``max_words`` bounds the block (longer blocks are body text that happens to
+    start with a phrase).
+    """
+
+    lexicon_key: ClassVar[str] = ""
+    reason: ClassVar[str] = ""
+    extra_phrases: tuple[str, ...] = ()
+    max_words: int = 40
+
+    @cached_property
+    def _pattern(self) -> regex.Pattern[str]:
+        return compile_phrases(self.terms(self.lexicon_key, self.extra_phrases), prefix=LEAD_NOISE, suffix=r"(?!\w)")
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc:
+            if block.kind is Kind.CODE or word_count(block.text) > self.max_words:
+                continue
+            m = match(self._pattern, block.text)
+            if m:
+                doc.remove(block, filter=self.name, reason=f"{self.reason}: starts with {m.group(0).strip()!r}")

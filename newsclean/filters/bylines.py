@@ -1,0 +1,58 @@
+"""``bylines``: byline, timestamp and role lines; the names go to ``authors``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from newsclean.document import Document, Kind
+from newsclean.filters.base import LexiconFilter
+from newsclean.metadata.authors import BylineParser, byline_parser
+
+
+@dataclass(frozen=True)
+class Bylines(LexiconFilter):
+    """Remove standalone byline blocks and put the person names they hold into ``authors``.
+
+    Removes short blocks such as::
+
+        By Jane Doe                                  -> authors ["Jane Doe"]
+        By + More                                    -> (broken byline, no name)
+        By JANE DOE and JOHN ROE, Associated Press   -> ["Jane Doe", "John Roe"]
+        Von Max Mustermann und Erika Musterfrau      -> ["Max Mustermann", "Erika Musterfrau"]
+        By Jane Doe, Staff Writer | Updated 5:02 PM EST, March 3, 2020
+        Jane Doe, Staff Writer                       (a bare name with a role)
+        Updated 5:02 PM EST, March 3, 2020           (a timestamp line)
+        Stand: 12.03.2021, 10:45 Uhr
+
+    Keeps sentences that only start like a byline: ``"By the time we arrived, the house
+    was gone."``, ``"Von der Leyen sagte am Montag ..."``. ``extra_prefixes`` adds byline
+    words (e.g. ``("Reportage:",)``); ``max_words`` bounds a byline's length.
+    """
+
+    name: ClassVar[str] = "bylines"
+    extra_prefixes: tuple[str, ...] = ()
+    max_words: int = 30
+
+    @cached_property
+    def parser(self) -> BylineParser:
+        return byline_parser(self.languages, self.extra_prefixes)
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc:
+            if block.kind in (Kind.CODE, Kind.TABLE) or len(block.text.split()) > self.max_words:
+                continue
+            byline = self.parser.parse(block.text) or self.parser.parse(block.text, require_prefix=False)
+            if byline is not None:
+                doc.add_authors(list(byline.names), source=f"byline-text:{doc.source}")
+                doc.remove(block, filter=self.name, reason=_describe(byline.names, byline.dated))
+            elif self.parser.is_date_line(block.text):
+                doc.remove(block, filter=self.name, reason="timestamp line")
+            elif self.parser.is_role(block.text):
+                doc.remove(block, filter=self.name, reason="author role line")
+
+
+def _describe(names: tuple[str, ...], dated: bool) -> str:
+    what = f"byline naming {', '.join(names)}" if names else "byline without a name"
+    return what + (" (with date)" if dated else "")

@@ -1,0 +1,86 @@
+"""``headline``: the title and dek at the top of the body move into ``title``/``subtitle``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from newsclean.document import Block, Document, Kind
+from newsclean.filters.base import LexiconFilter
+from newsclean.metadata.authors import BylineParser, byline_parser
+from newsclean.textutil import word_count
+
+_SKIPPABLE = (Kind.PARAGRAPH, Kind.HEADING)
+
+
+def _same(a: str, b: str) -> bool:
+    fa, fb = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return fa == fb or (len(fa) > 15 and (fa in fb or fb in fa))
+
+
+@dataclass(frozen=True)
+class Headline(LexiconFilter):
+    """Take the leading headline and dek out of the body into ``title`` and ``subtitle``.
+
+    Text input (the seed case)::
+
+        Crumbling: Nearly 20 Senior Syrian Military Officers Defect    -> title
+        A senior Syrian rebel official says the defection ...          -> subtitle
+        By + More                                                      (left to ``bylines``)
+
+    A first block counts as a title when it is short (``max_title_words``), is not a
+    byline and does not end like a sentence with a full stop. The next block counts as the
+    dek when it is short (``max_dek_words``) and a byline or timestamp follows it, or it is a
+    heading. HTML input already has a title from the page: a leading heading that repeats
+    it is taken out of the body, and a heading right after it becomes the subtitle.
+    Nothing is recorded as removed: the text moves to the metadata.
+    """
+
+    name: ClassVar[str] = "headline"
+    max_title_words: int = 30
+    max_dek_words: int = 70
+
+    @cached_property
+    def parser(self) -> BylineParser:
+        return byline_parser(self.languages)
+
+    def __call__(self, doc: Document) -> None:
+        lead = doc.blocks[:3]
+        if len(lead) < 2:
+            return
+        title = doc.meta.get("title")
+        first = lead[0]
+        if isinstance(title, str) and title:
+            if first.kind in _SKIPPABLE and _same(first.text, title):
+                doc.discard(first)
+                self._dek(doc, lead[1:], require_heading=True)
+            return
+        if self._is_title(first):
+            doc.take(first, "title", source=f"{doc.source}:leading-block")
+            self._dek(doc, lead[1:], require_heading=False)
+
+    def _is_title(self, block: Block) -> bool:
+        text = block.text
+        return (
+            block.kind in _SKIPPABLE
+            and 0 < word_count(text) <= self.max_title_words
+            and not text.rstrip().endswith(".")
+            and not self._is_byline(text)
+        )
+
+    def _dek(self, doc: Document, rest: list[Block], *, require_heading: bool) -> None:
+        if not rest or doc.meta.get("subtitle"):
+            return
+        dek = rest[0]
+        if dek.kind not in _SKIPPABLE or not 0 < word_count(dek.text) <= self.max_dek_words:
+            return
+        if self._is_byline(dek.text):
+            return
+        followed_by_byline = len(rest) > 1 and self._is_byline(rest[1].text)
+        is_heading = dek.kind is Kind.HEADING
+        if is_heading or (not require_heading and followed_by_byline):
+            doc.take(dek, "subtitle", source=f"{doc.source}:leading-block")
+
+    def _is_byline(self, text: str) -> bool:
+        return self.parser.parse(text) is not None or self.parser.is_date_line(text)

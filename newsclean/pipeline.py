@@ -1,0 +1,276 @@
+"""``Pipeline``: an ordered, immutable sequence of named filters.
+
+A filter is anything callable on a :class:`~newsclean.document.Document` with a stable
+name: a shipped filter object (see :mod:`newsclean.filters`) or a plain function, whose
+``__name__`` (or a ``name`` attribute) is its name. A filter changes the document in
+place through its methods (which record every removal) and returns ``None``, or returns
+a new document.
+
+    >>> from newsclean import Pipeline
+    >>> p = Pipeline.default().without("related_links")
+    >>> "related_links" in p.names
+    False
+
+Pipelines never change: ``without``, ``insert``, ``replace`` and ``configure`` return new
+ones, so a pipeline can be shared between threads and processes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from newsclean.document import Document
+from newsclean.errors import ConfigError, FilterError, NewscleanError
+from newsclean.filters import DEFAULT_ORDER, REGISTRY
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Filter", "FilterLike", "Pipeline", "filter_name"]
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """What the pipeline calls: ``filter(doc)`` changes ``doc`` (or returns a new one)."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document | None: ...
+
+
+FilterLike = Filter | Callable[[Document], Document | None]
+
+
+def filter_name(f: FilterLike) -> str:
+    """The stable name of a filter: its ``name`` attribute, else its ``__name__``."""
+    name = getattr(f, "name", None) or getattr(f, "__name__", None)
+    if not isinstance(name, str) or not name:
+        raise ConfigError(f"filter {f!r} has no name: give it a 'name' attribute or use a function")
+    return name
+
+
+class Pipeline:
+    """Ordered named filters, run one after the other over a document."""
+
+    __slots__ = ("_steps",)
+
+    def __init__(self, filters: Iterable[FilterLike] = ()) -> None:
+        steps: list[tuple[str, FilterLike]] = []
+        for f in filters:
+            if not callable(f):
+                raise ConfigError(f"filter {f!r} is not callable")
+            name = filter_name(f)
+            if any(name == n for n, _ in steps):
+                raise ConfigError(f"two filters are named {name!r}; filter names must be unique")
+            steps.append((name, f))
+        self._steps: tuple[tuple[str, FilterLike], ...] = tuple(steps)
+
+    # -- construction --------------------------------------------------------------
+    @classmethod
+    def default(cls, **options: Mapping[str, Any]) -> Pipeline:
+        """The shipped filters in their default order.
+
+        Keyword arguments configure filters by name, e.g.
+        ``Pipeline.default(inserts={"extra_labels": ["Lesetipp"]})``.
+        """
+        unknown = set(options) - set(REGISTRY)
+        if unknown:
+            raise ConfigError(f"unknown filter(s) {sorted(unknown)}; known: {', '.join(DEFAULT_ORDER)}")
+        return cls(_build(name, options.get(name, {})) for name in DEFAULT_ORDER)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any] | str | Path) -> Pipeline:
+        """Build a pipeline from a dict or a TOML file (path) of this shape::
+
+            [pipeline]
+            filters = ["normalize", "bylines", "mypackage.filters:drop_promos"]  # optional
+            disable = ["related_links"]                                         # optional
+
+            [filters.inserts]
+            extra_labels = ["Lesetipp der Redaktion"]
+
+        ``filters`` gives the order (default: the shipped order); an entry with a colon is
+        a ``module:attribute`` import path of a custom filter. ``[filters.NAME]`` tables
+        set the options of shipped filters.
+        """
+        if isinstance(config, (str, Path)):
+            try:
+                config = tomllib.loads(Path(config).read_text("utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"cannot read pipeline config {config}: {exc}") from exc
+        if not isinstance(config, Mapping):
+            raise ConfigError("a pipeline config is a mapping (dict or TOML table)")
+        section = config.get("pipeline", {})
+        options = config.get("filters", {})
+        if not isinstance(section, Mapping) or not isinstance(options, Mapping):
+            raise ConfigError("'pipeline' and 'filters' must be tables")
+        order = list(section.get("filters", DEFAULT_ORDER))
+        disable = set(section.get("disable", ()))
+        unknown = (disable | set(options)) - set(REGISTRY) - set(order)
+        if unknown:
+            raise ConfigError(f"config names unknown filter(s): {sorted(unknown)}")
+        built: list[FilterLike] = []
+        for entry in order:
+            if entry in disable:
+                continue
+            if ":" in entry:
+                built.append(_import(entry))
+            else:
+                built.append(_build(entry, options.get(entry, {})))
+        return cls(built)
+
+    # -- inspection ----------------------------------------------------------------
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n, _ in self._steps)
+
+    def __iter__(self) -> Iterator[FilterLike]:
+        return (f for _, f in self._steps)
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __getitem__(self, name: str) -> FilterLike:
+        for n, f in self._steps:
+            if n == name:
+                return f
+        raise KeyError(f"no filter named {name!r} in this pipeline; it has: {', '.join(self.names)}")
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(self.names)}])"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self._steps == other._steps
+
+    def __hash__(self) -> int:
+        return hash(self.names)
+
+    def to_config(self) -> dict[str, Any]:
+        """A plain dict that :meth:`from_config` turns back into an equal pipeline
+        (custom filters are written as ``module:name`` import paths)."""
+        order: list[str] = []
+        options: dict[str, dict[str, Any]] = {}
+        for name, f in self._steps:
+            if name in REGISTRY and isinstance(f, REGISTRY[name]):
+                order.append(name)
+                opts = _options(f)
+                if opts:
+                    options[name] = opts
+            else:
+                order.append(f"{f.__module__}:{getattr(f, '__qualname__', name)}")
+        return {"pipeline": {"filters": order}, "filters": options}
+
+    # -- changing (each returns a new pipeline) ------------------------------------
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline minus the named filters (``KeyError`` for a name it lacks)."""
+        for name in names:
+            self[name]
+        return Pipeline(f for n, f in self._steps if n not in names)
+
+    def insert(self, f: FilterLike, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """Add a filter before or after a named one (at the end when neither is given)."""
+        if before is not None and after is not None:
+            raise ConfigError("give 'before' or 'after', not both")
+        steps = [f for _, f in self._steps]
+        if before is None and after is None:
+            return Pipeline([*steps, f])
+        anchor = before if before is not None else after
+        self[anchor]  # type: ignore[index]
+        index = self.names.index(anchor)  # type: ignore[arg-type]
+        at = index if before is not None else index + 1
+        return Pipeline([*steps[:at], f, *steps[at:]])
+
+    def replace(self, name: str, f: FilterLike) -> Pipeline:
+        """Put ``f`` where the filter called ``name`` stands."""
+        self[name]
+        return Pipeline(f if n == name else old for n, old in self._steps)
+
+    def configure(self, name: str, **options: Any) -> Pipeline:
+        """The same pipeline with new options for one shipped filter, e.g.
+        ``p.configure("inserts", extra_labels=["Lesetipp"])``."""
+        current = self[name]
+        if not is_dataclass(current):
+            raise ConfigError(f"filter {name!r} has no options to configure")
+        try:
+            new = replace(current, **_coerce(current, options))  # type: ignore[type-var]
+        except TypeError as exc:
+            raise ConfigError(f"bad option for filter {name!r}: {exc}") from exc
+        return self.replace(name, new)
+
+    # -- running -------------------------------------------------------------------
+    def run(self, doc: Document) -> Document:
+        """Run every filter over ``doc`` in order and return the resulting document."""
+        for name, f in self._steps:
+            try:
+                result = f(doc)
+            except NewscleanError:
+                raise
+            except Exception as exc:
+                raise FilterError(name, exc) from exc
+            if isinstance(result, Document):
+                doc = result
+        return doc
+
+
+def _build(name: str, options: Mapping[str, Any]) -> FilterLike:
+    try:
+        cls = REGISTRY[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown filter {name!r}; shipped filters: {', '.join(DEFAULT_ORDER)} "
+            "(custom filters are given as 'module:attribute')"
+        ) from None
+    if not isinstance(options, Mapping):
+        raise ConfigError(f"options for filter {name!r} must be a table")
+    try:
+        return cls(**_coerce(cls, options))
+    except TypeError as exc:
+        raise ConfigError(f"bad option for filter {name!r}: {exc}") from exc
+
+
+def _coerce(cls: Any, options: Mapping[str, Any]) -> dict[str, Any]:
+    """Lists from TOML/JSON become tuples so filters stay immutable and hashable."""
+    known = {f.name for f in fields(cls)} if is_dataclass(cls) else set()
+    unknown = set(options) - known
+    if unknown:
+        raise ConfigError(f"unknown option(s) {sorted(unknown)}; known: {sorted(known)}")
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
+
+
+def _options(f: Any) -> dict[str, Any]:
+    """A shipped filter's non-default options, as plain data."""
+    defaults = type(f)()
+    out: dict[str, Any] = {}
+    for fld in fields(f):
+        value = getattr(f, fld.name)
+        if value != getattr(defaults, fld.name):
+            out[fld.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _import(path: str) -> FilterLike:
+    module_name, _, attr = path.partition(":")
+    try:
+        obj: Any = importlib.import_module(module_name)
+        for part in attr.split("."):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"cannot import custom filter {path!r}: {exc}") from exc
+    if isinstance(obj, type):
+        obj = obj()
+    if not callable(obj):
+        raise ConfigError(f"custom filter {path!r} is not callable")
+    return obj

@@ -1,0 +1,75 @@
+"""Small text helpers shared by sources and filters: phrase patterns and shape measures.
+
+Every pattern built here is an alternation of literal phrases, anchored, with no nested
+quantifiers, so matching is linear in the text length; callers only ever match against
+single blocks, whose length the filters bound before matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+# A generous per-call budget: the patterns are linear, this only guards against the
+# unforeseen (a pathological block cannot hang a batch).
+REGEX_TIMEOUT = 1.0
+
+WORD = regex.compile(r"\w+(?:[’'.-]\w+)*")
+_PUNCT = " \t\n\r.:;,!?-–—|/\\()[]{}<>«»\"'“”‘’•·*#>…"  # a set of characters to trim
+_CLOSERS = "\"”’»)'"
+_SPACE_IN_PHRASE = regex.compile(r"\s+")
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    parts = [r"\s+".join(regex.escape(w) for w in _SPACE_IN_PHRASE.split(p)) for p in unique]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def compile_phrases(phrases: Iterable[str], *, prefix: str = "", suffix: str = "") -> regex.Pattern[str]:
+    """Compile ``prefix + (phrase|phrase|...) + suffix``, case-insensitive."""
+    return regex.compile(prefix + phrase_alternation(phrases) + suffix, regex.IGNORECASE | regex.V0)
+
+
+def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.search`` with the library's regex timeout."""
+    return pattern.search(text, timeout=REGEX_TIMEOUT)
+
+
+def match(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.match`` with the library's regex timeout."""
+    return pattern.match(text, timeout=REGEX_TIMEOUT)
+
+
+def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.fullmatch`` with the library's regex timeout."""
+    return pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters/digits with inner apostrophes, dots or hyphens)."""
+    return WORD.findall(text, timeout=REGEX_TIMEOUT)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (terminal punctuation, maybe closing quotes)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def capitalised_share(text: str) -> float:
+    """Share of words of 4+ letters that start with an upper-case letter (headline case)."""
+    long_words = [w for w in words(text) if len(w) >= 4 and w[0].isalpha()]
+    if not long_words:
+        return 0.0
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words)
+
+
+def strip_punct(text: str) -> str:
+    """Text without surrounding punctuation and whitespace, case-folded (for label lookups)."""
+    return text.strip(_PUNCT).casefold()
