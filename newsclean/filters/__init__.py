@@ -15,6 +15,9 @@ name                          removes
 ``copyright_lines``           "© 2024 Example Media. All rights reserved."
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``related_links``             runs of related-story headlines at the end of the body
+``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
+``bare_urls``                 blocks that are only the page's own URL
+``affiliate_disclosures``     "This post contains affiliate links", "we may earn a commission"
 ============================  ==========================================================
 """
 
@@ -27,6 +30,7 @@ from newsclean.filters.base import LexiconFilter, PhrasePromptFilter
 from newsclean.filters.bios import AuthorBios
 from newsclean.filters.bylines import Bylines
 from newsclean.filters.credits import PhotoCredits
+from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
 from newsclean.filters.inserts import Inserts
 from newsclean.filters.normalize import Normalize
@@ -38,6 +42,8 @@ from newsclean.filters.prompts import (
     SocialPrompts,
 )
 from newsclean.filters.related import RelatedLinks
+from newsclean.filters.sections import RelatedSections
+from newsclean.filters.urls import BareUrls
 
 _SHIPPED: tuple[Any, ...] = (
     Normalize,
@@ -52,6 +58,9 @@ _SHIPPED: tuple[Any, ...] = (
     CopyrightLines,
     AuthorBios,
     RelatedLinks,
+    RelatedSections,
+    BareUrls,
+    AffiliateDisclosures,
 )
 
 #: name → filter class, for every shipped filter (read-only).
@@ -62,7 +71,9 @@ DEFAULT_ORDER: tuple[str, ...] = tuple(cls.name for cls in _SHIPPED)
 __all__ = [
     "DEFAULT_ORDER",
     "REGISTRY",
+    "AffiliateDisclosures",
     "AuthorBios",
+    "BareUrls",
     "Bylines",
     "CommentFurniture",
     "CopyrightLines",
@@ -74,6 +85,7 @@ __all__ = [
     "PhotoCredits",
     "PhrasePromptFilter",
     "RelatedLinks",
+    "RelatedSections",
     "SharePrompts",
     "SocialPrompts",
 ]

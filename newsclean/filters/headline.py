@@ -6,17 +6,32 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
+import regex
+
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import BylineParser, byline_parser
 from newsclean.textutil import word_count
 
+_TOKEN = regex.compile(r"\w+")
+
 _SKIPPABLE = (Kind.PARAGRAPH, Kind.HEADING)
 
 
 def _same(a: str, b: str) -> bool:
+    """The same headline: equal, one containing the other, or, when ``a`` is shaped like a
+    headline (no full stop at the end), sharing at least 80% of the shorter one's words
+    ("Milan Design Week | Michael X's installation" vs the page title "Milan Design Week |
+    X's installation"). A lead sentence that paraphrases the title ends with a full stop
+    and is kept."""
     fa, fb = " ".join(a.casefold().split()), " ".join(b.casefold().split())
-    return fa == fb or (len(fa) > 15 and (fa in fb or fb in fa))
+    if fa == fb or (len(fa) > 15 and (fa in fb or fb in fa)):
+        return True
+    if fa.endswith("."):
+        return False
+    wa, wb = set(_TOKEN.findall(fa)), set(_TOKEN.findall(fb))
+    shorter = min(len(wa), len(wb))
+    return shorter >= 4 and len(wa & wb) >= 0.8 * shorter and max(len(wa), len(wb)) <= 2 * shorter
 
 
 @dataclass(frozen=True)

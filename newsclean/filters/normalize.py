@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import ftfy
 import regex
+from ftfy.badness import is_bad
 
 from newsclean.document import Document, Kind
 from newsclean.textutil import REGEX_TIMEOUT
@@ -29,7 +30,7 @@ _ANY_SPACE = regex.compile(r"\s+")
 
 def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = True) -> str:
     """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``."""
-    if fix_mojibake and not text.isascii():
+    if fix_mojibake and not text.isascii() and is_bad(text):  # the check costs half a repair: most text is fine
         text = ftfy.fix_text(text, _FTFY)
     elif not text.isascii() or "\r" in text:
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,46 @@
+"""``affiliate_disclosures``: "we may earn a commission" notices around the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+import regex
+
+from newsclean.document import Document, Kind
+from newsclean.filters.base import LexiconFilter
+from newsclean.textutil import compile_phrases, search, word_count
+
+
+@dataclass(frozen=True)
+class AffiliateDisclosures(LexiconFilter):
+    """Remove affiliate and sponsorship disclosures.
+
+    Removes short blocks that hold a disclosure phrase anywhere, such as::
+
+        This article contains affiliate links that may earn us a commission at no extra
+        cost to you.
+        If you buy something through this post, IGN may get a share of the sale.
+        Dieser Artikel enthält Affiliate-Links.
+
+    The phrases are the ``disclosure_phrases`` of :mod:`newsclean.lexicon`; a block longer
+    than ``max_words`` is body text that discusses commissions and stays.
+    """
+
+    name: ClassVar[str] = "affiliate_disclosures"
+    extra_phrases: tuple[str, ...] = ()
+    max_words: int = 60
+
+    @cached_property
+    def _pattern(self) -> regex.Pattern[str]:
+        phrases = self.terms("disclosure_phrases", self.extra_phrases)
+        return compile_phrases(phrases, prefix=r"(?<!\w)", suffix=r"(?!\w)")
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc:
+            if block.kind is Kind.CODE or word_count(block.text) > self.max_words:
+                continue
+            m = search(self._pattern, block.text)
+            if m:
+                doc.remove(block, filter=self.name, reason=f"affiliate disclosure: {m.group(0)!r}")

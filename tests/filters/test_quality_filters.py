@@ -1,0 +1,113 @@
+"""The filters added for body-text quality: related sections, the page's own URL,
+affiliate disclosures, and the fuzzy headline match."""
+
+from __future__ import annotations
+
+from newsclean import Block, Document, Kind
+from newsclean.filters import AffiliateDisclosures, BareUrls, Headline, RelatedSections
+
+P, H = Kind.PARAGRAPH, Kind.HEADING
+STORY = [
+    "The city council voted on Tuesday to expand the bus network by twelve new lines.",
+    "The plan, which takes effect next spring, is paid for by a new parking levy.",
+    "Opponents said the levy would hurt shops in the old town.",
+    "The mayor said the first lines would open in March.",
+]
+
+
+def doc(*items: tuple[Kind, str] | str, url: str | None = None) -> Document:
+    blocks = []
+    for i, item in enumerate(items):
+        kind, text = (P, item) if isinstance(item, str) else item
+        blocks.append(Block(kind, text, i))
+    d = Document(blocks=blocks, source="html")
+    if url:
+        d.set_meta("url", url, source="test")
+    return d
+
+
+def texts(d: Document) -> list[str]:
+    return [b.text for b in d.blocks]
+
+
+def test_related_section_label_and_headlines_go() -> None:
+    d = doc(*STORY, (H, "Weitere Themen"), "Why the Fed raised rates again", "Five things to know about the vote")
+    RelatedSections()(d)
+    assert texts(d) == STORY
+    assert [r.filter for r in d.removed] == ["related_sections"] * 3
+    assert "Weitere Themen" in d.removed[0].reason
+
+
+def test_related_section_stops_at_a_real_paragraph() -> None:
+    d = doc(*STORY[:2], "Contenido relacionado", "El alcalde anuncia nuevas líneas", *STORY[2:])
+    RelatedSections()(d)
+    assert texts(d) == STORY  # label and its headline go, the story after them stays
+
+
+def test_lone_label_early_in_the_body_stays() -> None:
+    # "Trending" as a section title before real paragraphs, in the first half: kept
+    d = doc(STORY[0], (H, "Trending"), *STORY[1:], "A closing paragraph about what happens next.")
+    RelatedSections()(d)
+    assert "Trending" in texts(d)
+    assert d.removed == []
+
+
+def test_lone_label_late_in_the_body_goes() -> None:
+    d = doc(*STORY, (H, "You may also like"))
+    RelatedSections()(d)
+    assert texts(d) == STORY
+
+
+def test_bare_url_only_the_pages_own_address() -> None:
+    own = "https://www.example.com/news/article/Cat-found-14848175.php"
+    shared = "http://example.com/news/article/Cat-found-14848175.php?ref=share"
+    d = doc(*STORY, shared, "https://github.com/example/tool", url=own)
+    BareUrls()(d)
+    assert texts(d) == [*STORY, "https://github.com/example/tool"]  # a linked resource is content
+    assert d.removed[0].filter == "bare_urls"
+
+
+def test_bare_url_needs_a_page_url_and_keeps_sentences() -> None:
+    d = doc("https://www.example.com/a", "Details at https://www.example.com/a. Entry is free.")
+    BareUrls()(d)
+    assert len(d.blocks) == 2
+    d = doc("Details at https://www.example.com/a", url="https://www.example.com/a")
+    BareUrls()(d)
+    assert len(d.blocks) == 1
+
+
+def test_affiliate_disclosures() -> None:
+    d = doc(
+        "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        *STORY,
+        "If you buy something through this post, IGN may get a share of the sale. For more, learn more.",
+        "Dieser Beitrag enthält Affiliate-Links.",
+    )
+    AffiliateDisclosures()(d)
+    assert texts(d) == STORY
+    assert {r.filter for r in d.removed} == {"affiliate_disclosures"}
+
+
+def test_affiliate_phrase_in_a_long_paragraph_stays() -> None:
+    long = (
+        "Publishers increasingly rely on affiliate links, and regulators now require that readers are told when a "
+        "site may earn a commission; the new rules, which come into force in June, set out how prominent that notice "
+        "must be, where on the page it must appear, and what happens to sites that bury it at the bottom of a long "
+        "review, according to the consumer agency's guidance published on Monday."
+    )
+    d = doc(long)
+    AffiliateDisclosures()(d)
+    assert texts(d) == [long]
+
+
+def test_headline_variant_of_the_title_goes_but_a_lead_sentence_stays() -> None:
+    title = "Milan Design Week 2018 | Anastassiades' light installation for FLOS"
+    d = doc((H, "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS"), *STORY)
+    d.set_meta("title", title, source="test")
+    Headline()(d)
+    assert texts(d) == STORY
+    lead = "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager."
+    d = doc(lead, *STORY)
+    d.set_meta("title", "Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager", source="test")
+    Headline()(d)
+    assert texts(d)[0] == lead
