@@ -18,6 +18,7 @@ name                          removes
 ``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
 ``bare_urls``                 blocks that are only the page's own URL
 ``affiliate_disclosures``     "This post contains affiliate links", "we may earn a commission"
+``calls_to_action``           "Book a demo ...", "Enjoy the post? Pin it for later!" closing the body
 ============================  ==========================================================
 """
 
@@ -29,6 +30,7 @@ from typing import Any
 from newsclean.filters.base import LexiconFilter, PhrasePromptFilter
 from newsclean.filters.bios import AuthorBios
 from newsclean.filters.bylines import Bylines
+from newsclean.filters.calls import CallsToAction
 from newsclean.filters.credits import PhotoCredits
 from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
@@ -61,6 +63,7 @@ _SHIPPED: tuple[Any, ...] = (
     RelatedSections,
     BareUrls,
     AffiliateDisclosures,
+    CallsToAction,
 )
 
 #: name → filter class, for every shipped filter (read-only).
@@ -75,6 +78,7 @@ __all__ = [
     "AuthorBios",
     "BareUrls",
     "Bylines",
+    "CallsToAction",
     "CommentFurniture",
     "CopyrightLines",
     "Headline",

@@ -33,13 +33,16 @@ class RelatedLinks(LexiconFilter):
     ``min_words``-``max_words`` words and does not end like a sentence, or is mostly a link.
     A run goes when at least ``share`` of its items are headline-like and it is at the end
     of the body, under a related-links heading, or (in the middle) all items are
-    headline-cased links or headlines and no colon introduces it.
+    headline-cased links or headlines and no colon introduces it. A run that holds more
+    than ``max_body_share`` of the body's text is the body itself (a listicle, a list of
+    steps) and stays, unless a related-links heading introduces it.
     """
 
     name: ClassVar[str] = "related_links"
     min_words: int = 2
     max_words: int = 25
     share: float = 0.6
+    max_body_share: float = 0.5
     extra_headings: tuple[str, ...] = ()
 
     @cached_property
@@ -60,9 +63,13 @@ class RelatedLinks(LexiconFilter):
             else:
                 i += 1
         to_remove: list[tuple[list[Block], str]] = []
+        total = sum(len(b.text) for b in blocks) or 1
         for start, end in runs:
             items = blocks[start:end]
             before = blocks[start - 1] if start > 0 else None
+            under_heading = before is not None and self._is_related_heading(before)
+            if not under_heading and sum(len(b.text) for b in items) > self.max_body_share * total:
+                continue
             at_end = all(b.kind is Kind.LIST_ITEM or word_count(b.text) < 8 for b in blocks[end:])
             verdict = self._judge(items, before, at_end)
             if verdict:

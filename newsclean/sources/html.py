@@ -70,6 +70,8 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     """
     options = options or HtmlOptions()
     tree = load_html(html)
+    if tree is not None:
+        _merge_split_body(tree)
     result = _extract(tree if tree is not None else html, url, options, fast=options.fast, with_metadata=True)
     body = result.body if result is not None else None
     if options.fast and tree is not None and _covers_little(body, tree, options.rescue_share):
@@ -104,6 +106,44 @@ def _extract(tree: Any, url: str | None, options: HtmlOptions, *, fast: bool, wi
         fast=fast,
         deduplicate=False,
     )
+
+
+# containers whose class names them as (a part of) the article body: "article__body", "story-body"
+_BODY_PARTS = etree.XPath("//*[self::div or self::section][contains(@class, 'body') or contains(@class, 'Body')][p]")
+_BODY_CLASS = regex.compile(r"(?:^|[\s_-])(?:article|story|post|entry|content)?[_-]*body(?:$|[\s_-])", regex.IGNORECASE)
+
+
+def _merge_split_body(tree: etree._Element) -> None:
+    """Join an article body that the page splits into several containers of one class.
+
+    Some sites cut the body into chunks between ad slots, each chunk a ``div`` with the
+    same class (``<div class="body__container article__body">``) under sibling or cousin
+    wrappers; an extractor that takes the first body container then loses the rest.
+    When two or more such containers (class naming a body, paragraphs as children, at
+    most two levels apart in the tree) follow one another, the later ones' children are
+    moved into the first and the empty shells dropped, so the body is one container.
+    """
+    groups: dict[str, list[etree._Element]] = {}
+    for el in _BODY_PARTS(tree):
+        cls = el.get("class", "")
+        if _BODY_CLASS.search(cls, timeout=REGEX_TIMEOUT):
+            groups.setdefault(cls, []).append(el)
+    for parts in groups.values():
+        if len(parts) < 2:
+            continue
+        first = parts[0]
+        anchor = first.getparent()
+        anchor = anchor.getparent() if anchor is not None and anchor.getparent() is not None else anchor
+        for part in parts[1:]:
+            if anchor is None or not any(a is anchor for a in part.iterancestors()):
+                continue
+            if any(a is first for a in part.iterancestors()) or any(a is part for a in first.iterancestors()):
+                continue
+            for child in list(part):
+                first.append(child)
+            parent = part.getparent()
+            if parent is not None:
+                parent.remove(part)
 
 
 def _ld_bodies(obj: Any, depth: int = 0) -> Iterator[str]:

@@ -4,7 +4,7 @@ affiliate disclosures, and the fuzzy headline match."""
 from __future__ import annotations
 
 from newsclean import Block, Document, Kind
-from newsclean.filters import AffiliateDisclosures, BareUrls, Headline, RelatedSections
+from newsclean.filters import AffiliateDisclosures, BareUrls, CallsToAction, Headline, RelatedLinks, RelatedSections
 
 P, H = Kind.PARAGRAPH, Kind.HEADING
 STORY = [
@@ -111,3 +111,23 @@ def test_headline_variant_of_the_title_goes_but_a_lead_sentence_stays() -> None:
     d.set_meta("title", "Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager", source="test")
     Headline()(d)
     assert texts(d)[0] == lead
+
+
+def test_calls_to_action_only_at_the_end() -> None:
+    pitch = "Book a demo to see how our platform can help your restaurant thrive."
+    d = doc("Learn more about the vaccine trial below, where we explain the three phases.", *STORY, pitch)
+    CallsToAction()(d)
+    assert texts(d)[0].startswith("Learn more") and pitch not in texts(d)
+    assert d.removed[0].filter == "calls_to_action"
+
+
+def test_related_links_keep_a_listicle_that_is_the_body() -> None:
+    items = [f"Step {i}: Sand the Surface Until It Feels Smooth Again" for i in range(6)]
+    blocks = [Block(P, "How to refinish a vintage dresser in a weekend.", 0)]
+    blocks += [Block(Kind.LIST_ITEM, t, i + 1, group=1) for i, t in enumerate(items)]
+    d = Document(blocks=blocks, source="html")
+    RelatedLinks()(d)
+    assert len(d.blocks) == 7  # the list is most of the body: kept
+    d = Document(blocks=[*blocks[:1], Block(H, "Related", 1), *blocks[1:]], source="html")
+    RelatedLinks()(d)
+    assert len(d.blocks) == 1  # under a related heading it goes whatever its size
