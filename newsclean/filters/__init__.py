@@ -4,10 +4,9 @@
 name                          removes
 ============================  ==========================================================
 ``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
-``headline``                  moves the leading title and dek into ``title``/``subtitle``
-``bylines``                   bylines, timestamp and role lines (names → ``authors``)
-``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
+``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
+``bylines``                   bylines, timestamp and role lines (names → ``authors``)
 ``share_prompts``             "Share this article", "Artikel teilen"
 ``newsletter_prompts``        "Sign up for our newsletter", "Jetzt abonnieren"
 ``social_prompts``            "Follow us on Twitter", "Folgen Sie uns"
@@ -15,7 +14,12 @@ name                          removes
 ``copyright_lines``           "© 2024 Example Media. All rights reserved."
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``related_links``             runs of related-story headlines at the end of the body
+``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
+
+The order matters: filters that cut pieces out of a block run first, then filters that
+judge a block by its own shape, then those that judge it by its place in the body (which
+earlier removals settle), so running the pipeline again removes nothing more.
 """
 
 from __future__ import annotations
@@ -41,10 +45,9 @@ from newsclean.filters.related import RelatedLinks
 
 _SHIPPED: tuple[Any, ...] = (
     Normalize,
-    Headline,
-    Bylines,
-    Inserts,
     PhotoCredits,
+    Inserts,
+    Bylines,
     SharePrompts,
     NewsletterPrompts,
     SocialPrompts,
@@ -52,6 +55,7 @@ _SHIPPED: tuple[Any, ...] = (
     CopyrightLines,
     AuthorBios,
     RelatedLinks,
+    Headline,
 )
 
 #: name → filter class, for every shipped filter (read-only).

@@ -62,31 +62,32 @@ class Inserts(LexiconFilter):
         for block in doc:
             if block.kind is Kind.CODE:
                 continue
-            text = block.text
-            if strip_punct(text) in self._standalone:
-                doc.remove(block, filter=self.name, reason="label standing alone")
-                continue
-            words = word_count(text)
-            m = self._bracketed.fullmatch(text.strip(), timeout=REGEX_TIMEOUT)
-            if m and words <= self.max_words * 2:
+            m = self._bracketed.fullmatch(block.text.strip(), timeout=REGEX_TIMEOUT)
+            if m and word_count(block.text) <= self.max_words * 2:
                 doc.remove(block, filter=self.name, reason=f"bracketed {m.group(1)!r} insert")
                 continue
-            if words <= self.max_words:
-                m = match(self._labelled, text)
-                if m:
-                    doc.remove(block, filter=self.name, reason=f"{m.group(1)!r} promo line")
-                    continue
-                m = match(self._click, text)
-                if m:
-                    doc.remove(block, filter=self.name, reason=f"{m.group(0).strip()!r} call to action")
-                    continue
-            self._cut_inline(doc, block)
+            rest = self._cut_inline(doc, block)
+            if rest is not None:
+                self._whole_block(doc, rest)
 
-    def _cut_inline(self, doc: Document, block: Block) -> None:
+    def _whole_block(self, doc: Document, block: Block) -> None:
+        text = block.text
+        if strip_punct(text) in self._standalone:
+            doc.remove(block, filter=self.name, reason="label standing alone")
+        elif word_count(text) <= self.max_words:
+            m = match(self._labelled, text)
+            if m:
+                doc.remove(block, filter=self.name, reason=f"{m.group(1)!r} promo line")
+            elif m := match(self._click, text):
+                doc.remove(block, filter=self.name, reason=f"{m.group(0).strip()!r} call to action")
+
+    def _cut_inline(self, doc: Document, block: Block) -> Block | None:
+        """Cut bracketed inserts out of a paragraph; returns what is left of it (or None)."""
         current: Block | None = block
         while current is not None:
             m = self._bracketed.search(current.text, timeout=REGEX_TIMEOUT)
             if not m:
-                return
+                break
             reason = f"bracketed {m.group(1)!r} insert inside a paragraph"
             current = doc.cut(current, m.start(), m.end(), filter=self.name, reason=reason)
+        return current

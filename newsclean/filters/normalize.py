@@ -28,7 +28,20 @@ _ANY_SPACE = regex.compile(r"\s+")
 
 
 def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = True) -> str:
-    """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``."""
+    """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``.
+
+    Repeated until nothing changes (at most three rounds): a repair can reveal another,
+    and normalising twice must give what normalising once gave.
+    """
+    for _ in range(3):
+        fixed = _normalize_once(text, keep_lines=keep_lines, fix_mojibake=fix_mojibake)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _normalize_once(text: str, *, keep_lines: bool, fix_mojibake: bool) -> str:
     if fix_mojibake and not text.isascii():
         text = ftfy.fix_text(text, _FTFY)
     elif not text.isascii() or "\r" in text:

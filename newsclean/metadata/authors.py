@@ -178,7 +178,7 @@ class BylineParser:
             if kind == "sentence":
                 return None
             dated |= kind == "date"
-            saw_role |= kind == "role"
+            saw_role |= kind == "role" or self._has_role(segment)
             names.extend(found if kind == "names" else ())
             orgs.extend(found if kind == "org" else ())
             if kind == "names+org":
@@ -192,6 +192,11 @@ class BylineParser:
         """Whether ``text`` is only a date/time stamp (``"Updated 5:02 PM EST, March 3, 2020"``)."""
         text = text.strip()
         return 0 < len(text) <= 120 and self._is_date(text)
+
+    def _has_role(self, segment: str) -> bool:
+        return any(
+            p.strip(" .").casefold() in self.roles for p in _NAME_SPLIT.split(segment, timeout=REGEX_TIMEOUT)
+        ) or bool(self.role_tail.search(segment, timeout=REGEX_TIMEOUT))
 
     def is_role(self, text: str) -> bool:
         return text.strip(" ,.|").casefold() in self.roles
