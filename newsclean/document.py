@@ -13,8 +13,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from newsclean.article import Removal
+from newsclean.textutil import first_word
 
 
 class Kind(str, enum.Enum):
@@ -46,6 +48,16 @@ class Block:
     link_ratio: float = 0.0
     marker: str = ""
     level: int = 0
+
+    @cached_property
+    def n_words(self) -> int:
+        """Number of whitespace-separated words (a shape measure, computed once)."""
+        return len(self.text.split())
+
+    @cached_property
+    def lead_word(self) -> str:
+        """The first word, case-folded: what phrase filters look up before matching."""
+        return first_word(self.text)
 
     @property
     def display(self) -> str:

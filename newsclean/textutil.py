@@ -53,8 +53,26 @@ def words(text: str) -> list[str]:
     return WORD.findall(text, timeout=REGEX_TIMEOUT)
 
 
+_FIRST_WORD = regex.compile(r"\w+")
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text``, case-folded (``"• READ MORE: x"`` → ``"read"``); ``""`` if none.
+
+    Filters use it to skip, with one set lookup, blocks that cannot start with any of
+    their phrases before running a pattern."""
+    m = _FIRST_WORD.search(text, 0, 200)
+    return m.group(0).casefold() if m else ""
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The set of :func:`first_word` of each phrase (``""`` for a phrase with no word)."""
+    return frozenset(first_word(p) for p in phrases)
+
+
 def word_count(text: str) -> int:
-    return len(words(text))
+    """Number of whitespace-separated words: a cheap shape measure."""
+    return len(text.split())
 
 
 def ends_sentence(text: str) -> bool:

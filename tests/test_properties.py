@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -43,8 +44,14 @@ pieces = st.one_of(
 documents = st.lists(st.lists(pieces, min_size=1, max_size=4).map(" ".join), max_size=14).map("\n\n".join)
 
 
+def _key(word: str) -> str:
+    """A word compared apart from accents and case (mojibake repair may change both)."""
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
+    return folded or word.casefold()
+
+
 def _words(text: str) -> list[str]:
-    return WORD.findall(normalize_text(text))
+    return [_key(w) for w in WORD.findall(normalize_text(text))]
 
 
 def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:

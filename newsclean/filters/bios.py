@@ -11,7 +11,7 @@ import regex
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import name_case
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation, word_count
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"
 _OUTLET = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|of|the|and|für|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
@@ -70,7 +70,7 @@ class AuthorBios(LexiconFilter):
                 continue
             if min(long_before - self._long(block), long_after) >= self.edge:
                 continue
-            if word_count(block.text) > self.max_words:
+            if block.n_words > self.max_words:
                 continue
             m = self._bio.match(block.text, timeout=REGEX_TIMEOUT)
             if m:
@@ -84,4 +84,4 @@ class AuthorBios(LexiconFilter):
                 doc.remove(block, filter=self.name, reason="author contact line")
 
     def _long(self, block: Block) -> bool:
-        return block.kind is Kind.PARAGRAPH and word_count(block.text) >= self.long_words
+        return block.kind is Kind.PARAGRAPH and block.n_words >= self.long_words

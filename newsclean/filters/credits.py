@@ -10,8 +10,9 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation, word_count
+from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
 
+_CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
 _CREDIT_GLUE = frozenset(
     ["of", "on", "via", "for", "the", "and", "de", "der", "von", "van", "y", "und", "&", "/", "-", "©", "(c)"]
@@ -73,7 +74,7 @@ class PhotoCredits(LexiconFilter):
 
     def _creditish(self, rest: str) -> bool:
         """Names, agencies and "/" separators only: not the start of a sentence or a headline."""
-        tokens = [t for t in regex.split(r"[\s/|,;]+", rest) if t]
+        tokens = [t for t in _CREDIT_SPLIT.split(rest) if t]
         if not tokens or len(tokens) > self.max_credit_words:
             return False
         if self._agency.fullmatch(rest, timeout=REGEX_TIMEOUT):
@@ -95,7 +96,7 @@ class PhotoCredits(LexiconFilter):
             current: Block | None = block
             while current is not None and (m := self._inline.search(current.text, timeout=REGEX_TIMEOUT)):
                 current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
-            if current is None or word_count(current.text) > self.max_credit_words + 3:
+            if current is None or current.n_words > self.max_credit_words + 3:
                 continue
             if self._is_credit(current.text):
                 doc.remove(current, filter=self.name, reason="photo credit")

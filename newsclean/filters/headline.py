@@ -10,7 +10,7 @@ from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.filters.bylines import Bylines
 from newsclean.metadata.authors import BylineParser, byline_parser
-from newsclean.textutil import strip_punct, word_count
+from newsclean.textutil import strip_punct
 
 _SKIPPABLE = (Kind.PARAGRAPH, Kind.HEADING)
 _TAKEN = ":leading-block"  # the source suffix of metadata this filter took from the body
@@ -69,7 +69,7 @@ class Headline(LexiconFilter):
         text = block.text
         return (
             block.kind in _SKIPPABLE
-            and 0 < word_count(text) <= self.max_title_words
+            and 0 < block.n_words <= self.max_title_words
             and not text.rstrip().endswith(".")
             and not self._is_byline(text)
         )
@@ -78,7 +78,7 @@ class Headline(LexiconFilter):
         if not rest or doc.meta.get("subtitle"):
             return
         dek = rest[0]
-        if dek.kind not in _SKIPPABLE or not 0 < word_count(dek.text) <= self.max_dek_words:
+        if dek.kind not in _SKIPPABLE or not 0 < dek.n_words <= self.max_dek_words:
             return
         if self._is_byline(dek.text):
             return
