@@ -70,14 +70,22 @@ def first_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(first_word(p) for p in phrases)
 
 
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
 def word_count(text: str) -> int:
-    """Number of whitespace-separated words: a cheap shape measure."""
-    return len(text.split())
+    """Number of words: whitespace-separated tokens, plus one per two characters of a
+    script written without spaces (Chinese, Japanese, Thai, ...). A cheap shape measure."""
+    n = len(text.split())
+    if not text.isascii():
+        n += len(_UNSPACED.findall(text, timeout=REGEX_TIMEOUT)) // 2
+    return n
 
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (terminal punctuation, maybe closing quotes)."""
-    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？", "।", "؟"))
 
 
 def capitalised_share(text: str) -> float:

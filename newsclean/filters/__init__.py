@@ -4,6 +4,7 @@
 name                          removes
 ============================  ==========================================================
 ``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
+``main_region``               page chrome around the article in a whole-page text dump
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
 ``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``bylines``                   bylines, timestamp and role lines (names → ``authors``)
@@ -17,9 +18,11 @@ name                          removes
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
 
-The order matters: filters that cut pieces out of a block run first, then filters that
-judge a block by its own shape, then those that judge it by its place in the body (which
-earlier removals settle), so running the pipeline again removes nothing more.
+The order matters: ``main_region`` first narrows a page dump to the article's stretch
+(seeing the page's own section markers before other filters remove them); then filters
+that cut pieces out of a block; then filters that judge a block by its own shape; then
+those that judge it by its place in the body (which earlier removals settle). So running
+the pipeline again removes nothing more.
 """
 
 from __future__ import annotations
@@ -41,10 +44,12 @@ from newsclean.filters.prompts import (
     SharePrompts,
     SocialPrompts,
 )
+from newsclean.filters.region import MainRegion
 from newsclean.filters.related import RelatedLinks
 
 _SHIPPED: tuple[Any, ...] = (
     Normalize,
+    MainRegion,
     PhotoCredits,
     Inserts,
     Bylines,
@@ -73,6 +78,7 @@ __all__ = [
     "Headline",
     "Inserts",
     "LexiconFilter",
+    "MainRegion",
     "NewsletterPrompts",
     "Normalize",
     "PhotoCredits",

@@ -31,7 +31,7 @@ class Headline(LexiconFilter):
         By + More                                                      (left to ``bylines``)
 
     A first block counts as a title when it is short (``max_title_words``), is not a
-    byline and does not end like a sentence with a full stop. The next block counts as the
+    byline and does not end with a full stop or a colon. The next block counts as the
     dek when it is short (``max_dek_words``) and a byline follows it, or it is a heading.
     The filter runs after the removing filters, so a byline between dek and body has
     already gone (its removal record still marks the place). HTML input already has a
@@ -70,7 +70,7 @@ class Headline(LexiconFilter):
         return (
             block.kind in _SKIPPABLE
             and 0 < block.n_words <= self.max_title_words
-            and not text.rstrip().endswith(".")
+            and not text.rstrip().endswith((".", ":"))
             and not self._is_byline(text)
         )
 

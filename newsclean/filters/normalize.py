@@ -22,10 +22,14 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 # Deleted outright: zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel
-# separator, and C0/C1 control characters other than tab and newline.
-_DELETE = dict.fromkeys(
-    [0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E, *range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+# separator, and C0/C1 control characters, except those that separate text (tab, line
+# and page breaks, information separators, NEL, line/paragraph separators): those become
+# a space or a newline.
+_DELETE: dict[int, str | None] = dict.fromkeys(
+    [0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E, *range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0xA0)]
 )
+_DELETE.update({0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n", 0x1F: " ", 0x85: "\n"})
+_DELETE.update({0x2028: "\n", 0x2029: "\n"})
 # What text decoded with the wrong codec looks like (UTF-8 read as Windows-1252/Latin-1):
 # a lead byte character followed by a continuation-byte character, or a C1 control.
 _MOJIBAKE_HINT = regex.compile(

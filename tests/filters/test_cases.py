@@ -37,6 +37,8 @@ def test_case(family: str, case: dict) -> None:
         assert kept in article.paragraphs, f"{kept!r} should stay in the body"
     if "authors" in case:
         assert article.authors == case["authors"]
+    if "title" in case:
+        assert article.title == case["title"]
     if "site_name" in case:
         assert article.site_name == case["site_name"]
 
