@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,44 +183,67 @@ class JsonlWriter:
 def done_ids(path: str) -> set[str]:
     """The ids (as :func:`id_key`) of the complete records in an output file, for ``--resume``.
 
-    A damaged tail (a line cut by a kill, a truncated gzip member or zstd frame) is cut
-    off the file, so appending continues after the last complete record.
+    A damaged end (a line cut by a kill, a truncated gzip member or zstd frame) is cut off
+    the file, so appending continues right after the last complete record.
     """
     if not os.path.exists(path):
         return set()
-    lines: list[bytes] = []
-    damaged = False
-    try:
-        with open_input(path) as fh:
-            for line in fh:
-                lines.append(line)
-    except (EOFError, OSError, gzip.BadGzipFile) as exc:
-        log.info("output %s has a damaged end (%s); cutting it", path, exc)
-        damaged = True
-    except Exception as exc:  # zstandard.ZstdError
-        log.info("output %s has a damaged end (%s); cutting it", path, exc)
-        damaged = True
+    kind = _compression(path)
     ids: set[str] = set()
-    good: list[bytes] = []
-    for line in lines:
-        try:
-            record = json.loads(line) if line.endswith(b"\n") else None
-        except ValueError:
-            record = None
-        if not isinstance(record, dict) or "id" not in record:
-            damaged = damaged or line is lines[-1]
-            continue
-        ids.add(id_key(record["id"]))
-        good.append(line)
-    if damaged:
-        _rewrite(path, good)
+    good_end = 0
+    with open(path, "rb") as fh:
+        if kind is None:
+            pos = 0
+            for line in fh:
+                pos += len(line)
+                rid = _line_id(line)
+                if rid is not None:
+                    ids.add(rid)
+                    good_end = pos
+        else:
+            for end, member_ids in _members(fh, kind):
+                ids |= member_ids
+                good_end = end
+    size = os.path.getsize(path)
+    if good_end < size:
+        log.warning("%s: cutting %d bytes of damaged output after the last complete record", path, size - good_end)
+        os.truncate(path, good_end)
     return ids
 
 
-def _rewrite(path: str, lines: list[bytes]) -> None:
-    tmp = f"{path}.tmp-{os.getpid()}"
-    writer = JsonlWriter(tmp, max_lines=len(lines) + 1)
-    writer.kind = _compression(path)
-    writer.buffer = list(lines)
-    writer.close()
-    os.replace(tmp, path)
+def _line_id(line: bytes) -> str | None:
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return id_key(record["id"]) if isinstance(record, dict) and "id" in record else None
+
+
+def _members(fh: IO[bytes], kind: str) -> Iterator[tuple[int, set[str]]]:
+    """(end offset, ids) of each complete gzip member / zstd frame, up to the first damaged one."""
+
+    def decompressor() -> Any:
+        return zlib.decompressobj(wbits=31) if kind == "gzip" else _zstd().ZstdDecompressor().decompressobj()
+
+    obj, offset, pending, tail, ids = decompressor(), 0, b"", b"", set()
+    while True:
+        chunk = pending or fh.read(1 << 16)
+        pending = b""
+        if not chunk:
+            return  # end of file; an unfinished member is damage and is not reported
+        try:
+            out = obj.decompress(chunk)
+        except Exception:  # zlib.error, zstandard.ZstdError: damaged from here on
+            return
+        lines = (tail + out).split(b"\n")
+        tail = lines.pop()
+        ids.update(rid for rid in (_line_id(line + b"\n") for line in lines) if rid is not None)
+        if obj.eof:
+            pending = obj.unused_data
+            offset += len(chunk) - len(pending)
+            yield offset, ids
+            obj, tail, ids = decompressor(), b"", set()
+        else:
+            offset += len(chunk)
