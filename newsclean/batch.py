@@ -12,7 +12,8 @@ Guarantees:
 - **nothing takes the batch down**: an exception while cleaning one page becomes that
   page's error; a worker process that dies (killed, segfault, ``os._exit``) breaks the
   pool, which is rebuilt, and the records that were in flight are retried one at a time,
-  so only the page that really kills a worker gets the error ``WorkerCrashed``;
+  so only the page that really kills a worker gets the error ``WorkerCrashed``; with
+  ``timeout``, a page stuck longer than that gets the error ``Timeout`` the same way;
 - **bounded memory**: the input is read lazily and at most ``in_flight`` chunks of
   ``chunk_size`` records are held at once (submitted but not yet yielded);
 - the pipeline is sent to each worker once (pickled: pipelines are immutable) and reused
@@ -34,6 +35,7 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +50,7 @@ __all__ = ["BadRecord", "Fields", "Result", "clean_many", "default_workers"]
 log = logging.getLogger(__name__)
 
 WORKER_CRASHED = "WorkerCrashed"
+TIMED_OUT = "Timeout"
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,10 @@ def _clean_one(page: str | bytes, kind: PageKind, url: str | None, pipeline: Pip
         return _error(type(exc).__name__, str(exc))
 
 
+def _ready() -> int:
+    return os.getpid()
+
+
 def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict]:
     return [_clean_one(page, kind, url, _WORKER_PIPELINE) for page, kind, url in tasks]
 
@@ -216,6 +223,9 @@ class _Pool:
             self.executor = ProcessPoolExecutor(
                 self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob,)
             )
+            # wait until the workers are up, so that start-up never counts against a page's timeout
+            for future in [self.executor.submit(_ready) for _ in range(self.workers)]:
+                future.result()
         return self.executor
 
     def submit(self, tasks: list) -> Future:
@@ -225,6 +235,20 @@ class _Pool:
             future: Future = Future()
             future.set_exception(BrokenProcessPool("worker pool broken"))
             return future
+
+    def kill(self) -> None:
+        """Stop every worker now (a page is stuck): the pool breaks and is rebuilt."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+
+    def wait(self, future: Future, timeout: float | None) -> list:
+        """The future's result; a timeout kills the workers and raises ``TimeoutError``."""
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            self.kill()
+            raise TimeoutError from None
 
     def rebuild(self) -> None:
         self.rebuilt += 1
@@ -255,6 +279,7 @@ def clean_many(
     chunk_size: int = 4,
     in_flight: int | None = None,
     start_method: str | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
     """Clean every record of ``records`` and yield one :class:`Result` per record, in order.
 
@@ -265,6 +290,8 @@ def clean_many(
     (``text`` fields are always cleaned as text). ``keep`` names input fields copied into
     each result's ``extra``. ``chunk_size`` records go to a worker at once; at most
     ``in_flight`` chunks (default ``4 * workers``) are submitted and not yet yielded.
+    ``timeout`` (seconds per page, worker processes only): a page that takes longer stops
+    its worker and gets the error ``Timeout``; the other pages in flight are retried.
     """
     if workers is None:
         workers = default_workers()
@@ -280,7 +307,8 @@ def clean_many(
     except Exception as exc:
         raise ConfigError(f"the pipeline cannot be sent to worker processes (pickling failed: {exc})") from exc
     limit = in_flight if in_flight is not None else 4 * workers
-    return _parallel(items, _Pool(workers, blob, _mp_context(start_method)), chunk_size, max(1, limit))
+    pool = _Pool(workers, blob, _mp_context(start_method))
+    return _parallel(items, pool, chunk_size, max(1, limit), timeout)
 
 
 def _serial(items: Iterator[_Item], pipeline: Pipeline | None) -> Iterator[Result]:
@@ -291,7 +319,9 @@ def _serial(items: Iterator[_Item], pipeline: Pipeline | None) -> Iterator[Resul
             yield item.result(_clean_one(item.page, item.kind, item.url, pipeline))  # type: ignore[arg-type]
 
 
-def _parallel(items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int) -> Iterator[Result]:
+def _parallel(
+    items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int, timeout: float | None
+) -> Iterator[Result]:
     pending: deque[_Chunk] = deque()
     chunks = (_Chunk(list(c)) for c in iter(lambda: list(itertools.islice(items, chunk_size)), []))
     try:
@@ -310,9 +340,10 @@ def _parallel(items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int) 
             head = pending[0]
             if head.outcomes is None:
                 try:
-                    head.outcomes = head.future.result()  # type: ignore[union-attr]
-                except BrokenProcessPool:
-                    _recover(pending, pool)
+                    # the head chunk was submitted first, so it is running: its pages get their time
+                    head.outcomes = pool.wait(head.future, timeout and timeout * len(head.todo))  # type: ignore[arg-type]
+                except (BrokenProcessPool, TimeoutError):
+                    _recover(pending, pool, timeout)
                 except Exception as exc:  # e.g. a page that cannot be pickled: the chunk's error
                     head.outcomes = [_error(type(exc).__name__, str(exc)) for _ in head.todo]
             pending.popleft()
@@ -321,8 +352,8 @@ def _parallel(items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int) 
         pool.close(wait=False)
 
 
-def _recover(pending: deque[_Chunk], pool: _Pool) -> None:
-    """A worker died: keep what finished, retry the rest one record at a time."""
+def _recover(pending: deque[_Chunk], pool: _Pool, timeout: float | None) -> None:
+    """A worker died (or was stopped): keep what finished, retry the rest one record at a time."""
     log.warning("a worker process died; retrying the %d chunk(s) in flight one page at a time", len(pending))
     for chunk in pending:
         if chunk.outcomes is None and chunk.future is not None and chunk.future.done():
@@ -337,7 +368,11 @@ def _recover(pending: deque[_Chunk], pool: _Pool) -> None:
         outcomes: list[Article | dict] = []
         for item in chunk.todo:
             try:
-                outcomes.extend(pool.submit(chunk.tasks([item])).result())
+                outcomes.extend(pool.wait(pool.submit(chunk.tasks([item])), timeout))
+            except TimeoutError:
+                log.warning("record %r took more than %s s", item.id, timeout)
+                outcomes.append(_error(TIMED_OUT, f"cleaning this page took more than {timeout} s"))
+                pool.rebuild()
             except BrokenProcessPool:
                 log.warning("record %r killed its worker process", item.id)
                 outcomes.append(_error(WORKER_CRASHED, "the worker process died while cleaning this page"))

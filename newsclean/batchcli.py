@@ -50,6 +50,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
     parser.add_argument("--resume", action="store_true", help="skip ids already in the output file and append to it")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    parser.add_argument(
+        "--timeout", type=float, default=None, metavar="S", help="give up on a page after S seconds (error Timeout)"
+    )
     parser.add_argument("--chunk-size", type=int, default=4, metavar="N", help="records sent to a worker at once")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to standard error")
 
@@ -109,7 +112,13 @@ def main(argv: Sequence[str]) -> int:
             log.info("resuming: %d records already in %s", len(done), args.output)
         todo = _counted(records, stats, fields, done, count_read=args.command == "batch")
         results = clean_many(
-            todo, workers=args.workers, pipeline=pipeline, fields=fields, keep=keep, chunk_size=args.chunk_size
+            todo,
+            workers=args.workers,
+            pipeline=pipeline,
+            fields=fields,
+            keep=keep,
+            chunk_size=args.chunk_size,
+            timeout=args.timeout,
         )
         with JsonlWriter(args.output, append=args.resume) as out, _progress(args.quiet) as bar:
             for result in results:

@@ -29,3 +29,9 @@ def die_on_marker(doc: Document) -> None:
 def slow(doc: Document) -> None:
     """Takes a little while per page, so a test can stop a run midway."""
     time.sleep(0.05)
+
+
+def hang_on_marker(doc: Document) -> None:
+    """Never finishes for a page containing HANG-ME (as a pathological page can)."""
+    while _has(doc, "HANG-ME"):
+        time.sleep(1)

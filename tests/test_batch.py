@@ -10,7 +10,7 @@ import newsclean
 from newsclean import BadRecord, Fields, Pipeline, clean_many
 from newsclean.errors import ConfigError
 
-from .batch_filters import die_on_marker, raise_on_marker
+from .batch_filters import die_on_marker, hang_on_marker, raise_on_marker
 
 
 def page(n: int, marker: str = "") -> str:
@@ -57,15 +57,24 @@ def test_exception_in_a_filter_is_that_records_error() -> None:
 
 def test_a_worker_that_dies_loses_no_record() -> None:
     pipeline = Pipeline.default().insert(die_on_marker)
-    killers = {5, 13}
-    records = ({"id": n, "text": page(n, "KILL-ME " if n in killers else "")} for n in range(16))
+    killers = {5}
+    records = ({"id": n, "text": page(n, "KILL-ME " if n in killers else "")} for n in range(12))
     results = list(clean_many(records, workers=2, pipeline=pipeline, chunk_size=2))
-    assert [r.id for r in results] == list(range(16))
+    assert [r.id for r in results] == list(range(12))
     for r in results:
         if r.id in killers:
             assert r.error["type"] == "WorkerCrashed"
         else:
             assert r.ok and r.article.text == body(r.id)
+
+
+def test_a_stuck_page_times_out_alone() -> None:
+    pipeline = Pipeline.default().insert(hang_on_marker)
+    records = ({"id": n, "text": page(n, "HANG-ME " if n == 2 else "")} for n in range(5))
+    results = list(clean_many(records, workers=2, pipeline=pipeline, chunk_size=1, timeout=2))
+    assert [r.id for r in results] == list(range(5))
+    assert results[2].error["type"] == "Timeout"
+    assert all(r.ok and r.article.text == body(r.id) for r in results if r.id != 2)
 
 
 def test_input_is_read_lazily() -> None:
