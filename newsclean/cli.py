@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if out is not sys.stdout:
                 out.close()
     except (NewscleanError, OSError) as exc:
-        log.error("%s", exc)
+        sys.stderr.write(f"newsclean: error: {exc}\n")
         return 1
     return 0
 

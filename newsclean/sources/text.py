@@ -1,8 +1,8 @@
 """Plain text → blocks: paragraphs by blank lines, bullet lines as list items.
 
 Within a chunk between blank lines, each line is its own block unless it was hard-wrapped
-(the line does not end a sentence and the next one starts in lower case), in which case the
-lines are joined. Lines opening with a bullet (``•``, ``-``, ``*``, ``1.``) are list items;
+(a long line that does not end a sentence, and the next one starts in lower case), in which
+case the lines are joined. Lines opening with a bullet (``•``, ``-``, ``*``, ``1.``) are list items;
 consecutive ones share a ``group``. ``# Heading`` lines are headings.
 """
 
@@ -15,6 +15,8 @@ from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["text_document"]
 
+WRAP_WIDTH = 40  # hard-wrapped text fills its lines; shorter lines are blocks of their own
+
 _BULLET = regex.compile(
     r"^[ \t]*(?P<marker>[•·●▪◦‣∙○■□➢►▶*+]|[-–—](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]*(?P<text>\S.*)$"
 )
@@ -24,7 +26,7 @@ _MD_HEADING = regex.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)[
 def text_document(text: str) -> Document:
     """Split plain text into a :class:`Document` of paragraphs, list items and headings."""
     builder = _Builder()
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in text.splitlines():  # \n, \r\n, \r and the other Unicode line breaks
         if raw.strip():
             builder.line(raw)
         else:
@@ -71,6 +73,13 @@ class _Builder:
 
 
 def _wrapped(previous: str, line: str) -> bool:
-    """Whether ``line`` continues ``previous`` (a hard-wrapped paragraph)."""
+    """Whether ``line`` continues ``previous`` (a hard-wrapped paragraph): the previous line
+    is nearly full (``WRAP_WIDTH`` characters or more), does not end a sentence, and the
+    next one goes on in lower case."""
     first = line[:1]
-    return not ends_sentence(previous) and not previous.endswith(":") and (first.islower() or first in ",;)")
+    return (
+        len(previous) >= WRAP_WIDTH
+        and not ends_sentence(previous)
+        and not previous.endswith(":")
+        and (first.islower() or first in ",;)")
+    )
