@@ -57,18 +57,26 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to standard error")
 
 
+def _subcommand(sub: Any, name: str, summary: str, description: str, epilog: str, inputs: str) -> Any:
+    parser = sub.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("inputs", nargs="+", metavar=inputs, help="input files ('-': standard input)")
+    _common(parser)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclean", description="Clean many pages in worker processes.")
     sub = parser.add_subparsers(dest="command", required=True)
-    batch = sub.add_parser(
+    batch = _subcommand(
+        sub,
         "batch",
-        help="clean the records of JSONL files",
-        description="Clean the pages of JSONL files (.gz/.zst by suffix) into JSONL.",
-        epilog=BATCH_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "clean the records of JSONL files",
+        "Clean the pages of JSONL files (.gz/.zst by suffix) into JSONL.",
+        BATCH_EXAMPLES,
+        "IN.jsonl",
     )
-    batch.add_argument("inputs", nargs="+", metavar="IN.jsonl", help="JSONL files ('-': standard input)")
-    _common(batch)
     batch.add_argument("--html-field", default="html", metavar="NAME", help="field holding HTML (default: html)")
     batch.add_argument("--text-field", default="text", metavar="NAME", help="field holding plain text (default: text)")
     batch.add_argument("--id-field", default="id", metavar="NAME", help="field holding the record id (default: id)")
@@ -76,15 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--keep", action="append", default=[], metavar="NAME", help="copy this input field to the output"
     )
-    warc = sub.add_parser(
+    _subcommand(
+        sub,
         "warc",
-        help="clean the HTML responses of WARC files",
-        description="Clean the HTML 200 responses of WARC files (Common Crawl layout, any compression) into JSONL.",
-        epilog=WARC_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "clean the HTML responses of WARC files",
+        "Clean the HTML 200 responses of WARC files (Common Crawl layout, any compression) into JSONL.",
+        WARC_EXAMPLES,
+        "IN.warc.gz",
     )
-    warc.add_argument("inputs", nargs="+", metavar="IN.warc.gz", help="WARC files ('-': standard input)")
-    _common(warc)
     return parser
 
 
