@@ -52,6 +52,16 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def _cpu_ticks(pid: int) -> int:
+    """user + system CPU time of a process, in clock ticks."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def _hwm_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/status") as fh:
@@ -68,6 +78,7 @@ class PeakMemory:
 
     def __init__(self) -> None:
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, int] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
@@ -81,6 +92,7 @@ class PeakMemory:
                 todo.extend(tree.get(pid, []))
             for pid in seen:
                 self.peaks[pid] = max(self.peaks.get(pid, 0), _hwm_kb(pid))
+                self.cpu[pid] = max(self.cpu.get(pid, 0), _cpu_ticks(pid))
 
     def __enter__(self) -> PeakMemory:
         self.thread.start()
@@ -89,6 +101,10 @@ class PeakMemory:
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
         self.thread.join()
+
+    def cpu_seconds(self) -> float:
+        """CPU time of all descendant processes (sampled every 0.2 s: a lower bound)."""
+        return sum(self.cpu.values()) / os.sysconf("SC_CLK_TCK")
 
     def worker_mb(self, workers: int) -> float:
         """The largest peaks of as many processes as there are workers (the forkserver and
@@ -111,7 +127,7 @@ def run_newsclean(pages: list, workers: int) -> tuple[float, int, float]:
             errors += not result.ok
         wall = time.perf_counter() - t0
     assert n == len(pages)
-    return wall, errors, mem.worker_mb(workers)
+    return wall, errors, mem.worker_mb(workers), mem.cpu_seconds()
 
 
 def run_trafilatura(pages: list, workers: int) -> tuple[float, int, float]:
@@ -121,13 +137,16 @@ def run_trafilatura(pages: list, workers: int) -> tuple[float, int, float]:
             n = sum(1 for _ in pool.map(_extract, pages, chunksize=4))
         wall = time.perf_counter() - t0
     assert n == len(pages)
-    return wall, 0, mem.worker_mb(workers)
+    return wall, 0, mem.worker_mb(workers), mem.cpu_seconds()
 
 
 def median_run(fn: Callable, pages: list, workers: int, repeat: int) -> dict:
+    load = os.getloadavg()[0]
     runs = [fn(pages, workers) for _ in range(repeat)]
     wall = statistics.median(r[0] for r in runs)
-    return {"wall": wall, "pps": len(pages) / wall, "errors": runs[0][1], "mem": max(r[2] for r in runs)}
+    cpu_ms = statistics.median(r[3] for r in runs) * 1000 / len(pages)
+    mem = max(r[2] for r in runs)
+    return {"wall": wall, "pps": len(pages) / wall, "errors": runs[0][1], "mem": mem, "cpu": cpu_ms, "load": load}
 
 
 def single_process(pages: Iterable) -> list[dict]:
@@ -171,19 +190,26 @@ def main(argv: list[str] | None = None) -> None:
         f"Machine: {os.cpu_count()} cores shared with other jobs; load average "
         f"{load_before[0]:.1f} before, {load_after[0]:.1f} after ({seconds:.0f} s in all).",
         "",
-        "| input | engine | workers | pages/s | scaling (2 vs 1) | peak RSS per worker | errors |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| input | engine | workers | pages/s | scaling (2 vs 1) | worker CPU ms/page | peak RSS per worker "
+        "| errors | load |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, engine in (("html", "newsclean"), ("html", "trafilatura alone"), ("text", "newsclean")):
         for workers in (1, 2):
             row = table[kind, engine, workers]
             scaling = f"{row['pps'] / table[kind, engine, 1]['pps']:.2f}x" if workers == 2 else ""
-            cells = [kind, engine, workers, f"{row['pps']:.1f}", scaling, f"{row['mem']:.0f} MB", row["errors"]]
+            cells = [kind, engine, workers, f"{row['pps']:.1f}", scaling, f"{row['cpu']:.1f}"]
+            cells += [f"{row['mem']:.0f} MB", row["errors"], f"{row['load']:.1f}"]
             lines.append("| " + " | ".join(map(str, cells)) + " |")
     nc = statistics.median(r["newsclean_ms"] for r in per_page)
     tr = statistics.median(r["trafilatura_ms"] for r in per_page)
     ratio_2 = table["html", "newsclean", 2]["pps"] / table["html", "trafilatura alone", 2]["pps"]
     lines += [
+        "",
+        "`worker CPU ms/page`: CPU time of the worker processes per page (sampled from /proc); when it stays "
+        "the same from 1 to 2 workers, the batch code adds no parallel overhead and the wall-clock scaling is "
+        "set by the free cores. `load`: the 1-minute load average when the configuration started (other "
+        "jobs share the machine; above 2, the second worker competes with them for a core).",
         "",
         f"One process, page by page (HTML): newsclean median {nc:.1f} ms/page, trafilatura.extract alone "
         f"{tr:.1f} ms/page (ratio {nc / tr:.2f}); with 2 workers newsclean runs at {ratio_2:.2f}x "
