@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import compile_phrases, match, word_count
+from newsclean.textutil import compile_phrases, match
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,13 @@ class CallsToAction(LexiconFilter):
         return compile_phrases(self.terms("cta_phrases", self.extra_phrases), prefix=LEAD_NOISE, suffix=r"(?!\w)")
 
     def __call__(self, doc: Document) -> None:
-        for block in doc.blocks[-self.edge :]:
-            if block.kind in (Kind.CODE, Kind.TABLE) or word_count(block.text) > self.max_words:
-                continue
-            m = match(self._pattern, block.text)
-            if m:
-                doc.remove(block, filter=self.name, reason=f"call to action: starts with {m.group(0).strip()!r}")
+        removed = True
+        while removed:  # a removal brings an earlier block within the edge: settle
+            removed = False
+            for block in doc.blocks[-self.edge :]:
+                if block.kind in (Kind.CODE, Kind.TABLE) or block.n_words > self.max_words:
+                    continue
+                m = match(self._pattern, block.text)
+                if m:
+                    doc.remove(block, filter=self.name, reason=f"call to action: starts with {m.group(0).strip()!r}")
+                    removed = True

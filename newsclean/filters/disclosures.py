@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.textutil import compile_phrases, search, word_count
+from newsclean.textutil import compile_phrases, search
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class AffiliateDisclosures(LexiconFilter):
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            if block.kind is Kind.CODE or word_count(block.text) > self.max_words:
+            if block.kind is Kind.CODE or block.n_words > self.max_words:
                 continue
             m = search(self._pattern, block.text)
             if m:

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.textutil import ends_sentence, strip_punct, word_count
+from newsclean.textutil import ends_sentence, strip_punct
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class RelatedSections(LexiconFilter):
     def _is_label(self, block: Block) -> bool:
         return (
             block.kind in (Kind.HEADING, Kind.PARAGRAPH)
-            and word_count(block.text) <= self.max_label_words
+            and block.n_words <= self.max_label_words
             and strip_punct(block.text) in self._labels
         )
 
@@ -52,10 +52,13 @@ class RelatedSections(LexiconFilter):
             return False
         if block.link_ratio >= 0.6:
             return True
-        n = word_count(block.text)
-        return 0 < n <= self.max_headline_words and not ends_sentence(block.text)
+        return 0 < block.n_words <= self.max_headline_words and not ends_sentence(block.text)
 
     def __call__(self, doc: Document) -> None:
+        while self._pass(doc):  # a removal moves later labels towards the end: settle
+            pass
+
+    def _pass(self, doc: Document) -> bool:
         blocks = doc.blocks
         n = len(blocks)
         doomed: list[tuple[list[Block], str]] = []
@@ -76,3 +79,4 @@ class RelatedSections(LexiconFilter):
             i = j
         for run, reason in doomed:
             doc.remove_many(run, filter=self.name, reason=reason)
+        return bool(doomed)
