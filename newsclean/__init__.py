@@ -31,6 +31,16 @@ from newsclean.filters import (
 )
 from newsclean.pipeline import Filter, Pipeline
 
+# --- robustness (issue 5): error vocabulary and limits ---
+from newsclean.errors import (  # noqa: E402
+    BinaryInputError,
+    DecodeError,
+    ExtractionError,
+    InputTooLargeError,
+    TimeBudgetExceeded,
+)
+from newsclean.limits import Limits  # noqa: E402
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -61,4 +71,11 @@ __all__ = [
     "clean",
     "default_pipeline",
     "filters",
+    # robustness (issue 5)
+    "BinaryInputError",
+    "DecodeError",
+    "ExtractionError",
+    "InputTooLargeError",
+    "Limits",
+    "TimeBudgetExceeded",
 ]

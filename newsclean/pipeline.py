@@ -211,9 +211,17 @@ class Pipeline:
         return self.replace(name, new)
 
     # -- running -------------------------------------------------------------------
-    def run(self, doc: Document) -> Document:
-        """Run every filter over ``doc`` in order and return the resulting document."""
+    def run(self, doc: Document, *, stop: Callable[[str], bool] | None = None) -> Document:
+        """Run every filter over ``doc`` in order and return the resulting document.
+
+        ``stop`` (used for the time budget, see :class:`~newsclean.Limits`) is asked
+        before each filter, with its name; when it says so, the remaining filters are
+        skipped and the document gets the warning ``"time-budget-exceeded"``.
+        """
         for name, f in self._steps:
+            if stop is not None and stop(f"filter {name}"):
+                doc.warnings.append("time-budget-exceeded")
+                break
             try:
                 result = f(doc)
             except NewscleanError:

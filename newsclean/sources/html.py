@@ -10,6 +10,7 @@ description) fills the document's metadata, marked with its source.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,15 +81,28 @@ def _metadata(doc: Document, result: Any, url: str | None) -> None:
 
 
 def _text(el: etree._Element, skip: str | None = None) -> str:
-    """The element's text with line breaks kept, leaving out ``skip`` sub-elements."""
+    """The element's text with line breaks kept, leaving out ``skip`` sub-elements.
+
+    Iterative (an explicit stack, not recursion), so no nesting depth reaches Python's
+    recursion limit.
+    """
     parts = [el.text or ""]
-    for child in el:
-        if child.tag != skip:
-            if child.tag == "lb":
-                parts.append("\n")
-            else:
-                parts.append(_text(child, skip) if len(child) else (child.text or ""))
-        parts.append(child.tail or "")
+    stack: list[tuple[Iterator[etree._Element], str]] = [(iter(el), "")]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(tail)
+        elif child.tag == skip:
+            parts.append(child.tail or "")
+        elif child.tag == "lb":
+            parts.append("\n" + (child.tail or ""))
+        elif len(child):
+            parts.append(child.text or "")
+            stack.append((iter(child), child.tail or ""))
+        else:
+            parts.append((child.text or "") + (child.tail or ""))
     return "".join(parts)
 
 
