@@ -14,7 +14,17 @@ from newsclean import filters
 from newsclean.api import clean, default_pipeline
 from newsclean.article import Article, Removal
 from newsclean.document import Block, Document, Kind
-from newsclean.errors import ConfigError, FilterError, InputError, NewscleanError
+from newsclean.errors import (
+    BinaryInputError,
+    ConfigError,
+    DecodeError,
+    ExtractionError,
+    FilterError,
+    InputError,
+    InputTooLargeError,
+    NewscleanError,
+    TimeBudgetExceeded,
+)
 from newsclean.filters import (
     AuthorBios,
     Bylines,
@@ -29,35 +39,31 @@ from newsclean.filters import (
     SharePrompts,
     SocialPrompts,
 )
+from newsclean.limits import Limits
 from newsclean.pipeline import Filter, Pipeline
-
-# --- robustness (issue 5): error vocabulary and limits ---
-from newsclean.errors import (  # noqa: E402
-    BinaryInputError,
-    DecodeError,
-    ExtractionError,
-    InputTooLargeError,
-    TimeBudgetExceeded,
-)
-from newsclean.limits import Limits  # noqa: E402
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
     "AuthorBios",
+    "BinaryInputError",
     "Block",
     "Bylines",
     "CommentFurniture",
     "ConfigError",
     "CopyrightLines",
+    "DecodeError",
     "Document",
+    "ExtractionError",
     "Filter",
     "FilterError",
     "Headline",
     "InputError",
+    "InputTooLargeError",
     "Inserts",
     "Kind",
+    "Limits",
     "NewscleanError",
     "NewsletterPrompts",
     "Normalize",
@@ -67,15 +73,9 @@ __all__ = [
     "Removal",
     "SharePrompts",
     "SocialPrompts",
+    "TimeBudgetExceeded",
     "__version__",
     "clean",
     "default_pipeline",
     "filters",
-    # robustness (issue 5)
-    "BinaryInputError",
-    "DecodeError",
-    "ExtractionError",
-    "InputTooLargeError",
-    "Limits",
-    "TimeBudgetExceeded",
 ]
