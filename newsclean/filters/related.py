@@ -60,10 +60,15 @@ class RelatedLinks(LexiconFilter):
             else:
                 i += 1
         to_remove: list[tuple[list[Block], str]] = []
+        # the first index from which every block is a list item or short (one backward
+        # pass, so judging "at the end of the body" stays linear in the number of blocks)
+        tail = len(blocks)
+        while tail > 0 and (blocks[tail - 1].kind is Kind.LIST_ITEM or word_count(blocks[tail - 1].text) < 8):
+            tail -= 1
         for start, end in runs:
             items = blocks[start:end]
             before = blocks[start - 1] if start > 0 else None
-            at_end = all(b.kind is Kind.LIST_ITEM or word_count(b.text) < 8 for b in blocks[end:])
+            at_end = end >= tail
             verdict = self._judge(items, before, at_end)
             if verdict:
                 heading = [before] if before is not None and self._is_related_heading(before) else []
