@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
@@ -66,9 +67,9 @@ def clean(
     flattened = False
     if kind == "html":
         text, flattened = flatten_nesting(text, limits.max_depth)
-        doc = _extract(text, url)
+        doc = _extract(lambda: html_document(text, url=url))
     else:
-        doc = text_document(text)
+        doc = _extract(lambda: text_document(text))
     if flattened:
         doc.warnings.append("flattened-nesting")
     if len(doc.blocks) > limits.max_blocks:
@@ -89,10 +90,11 @@ def _check_size(size: int, limits: Limits) -> None:
         raise InputTooLargeError(size, limits.max_input_bytes)
 
 
-def _extract(html: str, url: str | None) -> Document:
-    """:func:`html_document`, with any failure of the extractor turned into an ExtractionError."""
+def _extract(source: Callable[[], Document]) -> Document:
+    """Run a source (HTML or text), turning any failure inside it (trafilatura, lxml, a
+    regex timeout) into an :class:`~newsclean.errors.ExtractionError`."""
     try:
-        return html_document(html, url=url)
+        return source()
     except NewscleanError:
         raise
     except (Exception, RecursionError) as exc:

@@ -83,12 +83,13 @@ class TimeBudgetExceeded(NewscleanError):
 
 
 class ExtractionError(NewscleanError):
-    """The HTML extractor (trafilatura/lxml) failed on this page; ``cause`` is its error.
+    """Turning the page into blocks failed (trafilatura, lxml, a regex timeout in a
+    source); ``cause`` is the underlying error.
 
     newsclean does not let a dependency's own exception escape ``clean()``: every failure
     is a :class:`NewscleanError`.
     """
 
     def __init__(self, cause: BaseException) -> None:
-        super().__init__(f"HTML extraction failed: {type(cause).__name__}: {cause}")
+        super().__init__(f"extraction failed: {type(cause).__name__}: {cause}")
         self.cause = cause

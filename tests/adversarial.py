@@ -27,6 +27,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "read more chain": lambda n: _fill("[Read: more ", n),
     "copyright symbols": lambda n: _fill("© ", n),
     "hashes": lambda n: _fill(" #", n, "# a"),
+    "heading of spaces": lambda n: _fill(" ", n, "# a", "x"),
     "dashes": lambda n: _fill(" - ", n, "Jane Doe"),
     "pipes": lambda n: _fill(" | ", n, "By Jane Doe"),
     "emails": lambda n: _fill("a.", n, "By ", "@"),

@@ -18,7 +18,9 @@ __all__ = ["text_document"]
 _BULLET = regex.compile(
     r"^[ \t]*(?P<marker>[•·●▪◦‣∙○■□➢►▶*+]|[-–—](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]*(?P<text>\S.*)$"
 )
-_MD_HEADING = regex.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)[ \t#]*$")
+# The text runs to the end of the line; trailing spaces and closing hashes are trimmed in
+# Python (a lazy ``.*?`` before ``[ \t#]*$`` is quadratic on a line of spaces).
+_MD_HEADING = regex.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*)$")
 
 
 def text_document(text: str) -> Document:
@@ -62,7 +64,9 @@ class _Builder:
         if heading:
             self.flush()
             level = len(heading.group("marks"))
-            self.blocks.append(Block(Kind.HEADING, heading.group("text"), len(self.blocks), level=level))
+            text = heading.group("text")
+            text = text[0] + text[1:].rstrip(" \t#")
+            self.blocks.append(Block(Kind.HEADING, text, len(self.blocks), level=level))
             return
         line = raw.strip()
         if not (self.pending and _wrapped(self.pending[-1], line)):
