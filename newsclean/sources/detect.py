@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import charset_normalizer
 import regex
@@ -49,6 +50,10 @@ def decode(data: bytes, *, html_hint: bool | None = None) -> str:
     if wide:
         return _checked(data.decode(wide, errors="replace"))
     kind = sniff_binary(data)
+    if kind == "binary":  # UTF-16 of non-Latin text has no zero bytes but "control" bytes
+        wide = _utf16_text(data)
+        if wide:
+            return _checked(data.decode(wide, errors="replace"))
     if kind:
         raise BinaryInputError(kind)
     try:
@@ -213,6 +218,28 @@ def _looks_utf32(data: bytes) -> str | None:
     if zeros[3] < 0.05 * quarter and min(zeros[:3]) > 0.9 * quarter:
         return "utf-32-be"
     return None
+
+
+def _utf16_text(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the bytes decode strictly as UTF-16 into
+    printable text of assigned characters (Chinese, Japanese, Korean, ... without BOM);
+    random binary data fails this on its first unpaired surrogate."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not text:
+            continue
+        good = sum(1 for c in text if (c.isprintable() or c.isspace()) and unicodedata.category(c) not in _ODD)
+        if good >= 0.98 * len(text):
+            return encoding
+    return None
+
+
+_ODD = frozenset(("Co", "Cn", "Cs"))
 
 
 def _binary(data: bytes) -> bool:
