@@ -54,8 +54,9 @@ CASES = [
 
 def _html(text: str, charset: str | None) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
-    paras = "".join(f"<p>{s}</p>" for s in text.replace("。", "。\n").replace(". ", ".\n").split("\n") if s)
-    return f"<!DOCTYPE html><html><head>{meta}<title>Nachrichten</title></head><body><article>{paras}</article></body></html>"
+    paras = "".join(f"<p>{s}</p>" for s in _sentences(text))
+    head = f"<head>{meta}<title>Nachrichten</title></head>"
+    return f"<!DOCTYPE html><html>{head}<body><article>{paras}</article></body></html>"
 
 
 def _sentences(text: str) -> list[str]:
