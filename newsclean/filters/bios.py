@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import regex
 
-from newsclean.document import Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import name_case
 from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation, word_count
@@ -58,19 +58,31 @@ class AuthorBios(LexiconFilter):
         return compile_phrases(self.terms("contact_phrases"), prefix=r"^\s*", suffix=r"(?!\w)")
 
     def __call__(self, doc: Document) -> None:
-        n = len(doc.blocks)
-        for i, block in enumerate(list(doc.blocks)):
-            if block.kind in (Kind.CODE, Kind.TABLE, Kind.HEADING):
-                continue
-            if self.edge <= i < n - self.edge or word_count(block.text) > self.max_words:
-                continue
-            m = self._bio.match(block.text, timeout=REGEX_TIMEOUT)
-            if m:
-                name = name_case(m.group("name"))
-                if not doc.meta.get("authors"):
-                    doc.add_authors([name], source="bio")
-                if m.group("outlet"):
-                    doc.set_meta("site_name", m.group("outlet").strip(" .,"), source="bio")
-                doc.remove(block, filter=self.name, reason=f"author bio of {name}")
-            elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):
-                doc.remove(block, filter=self.name, reason="author contact line")
+        # Peel from each end: a block is at the edge when fewer than ``edge`` kept blocks
+        # stand between it and the start (or end), so a second run finds nothing more.
+        for order in (list(doc.blocks), list(reversed(doc.blocks))):
+            kept = 0
+            for block in order:
+                if kept >= self.edge:
+                    break
+                skipped = block.kind in (Kind.CODE, Kind.TABLE, Kind.HEADING) or word_count(block.text) > self.max_words
+                if skipped or not self._judge(doc, block):
+                    kept += 1
+
+    def _judge(self, doc: Document, block: Block) -> bool:
+        """Remove ``block`` if it is a bio or contact line; whether it was removed."""
+        if doc._index(block) is None:  # already removed by the pass from the other end
+            return True
+        m = self._bio.match(block.text, timeout=REGEX_TIMEOUT)
+        if m:
+            name = name_case(m.group("name"))
+            if not doc.meta.get("authors"):
+                doc.add_authors([name], source="bio")
+            if m.group("outlet"):
+                doc.set_meta("site_name", m.group("outlet").strip(" .,"), source="bio")
+            doc.remove(block, filter=self.name, reason=f"author bio of {name}")
+            return True
+        if self._contact.match(block.text, timeout=REGEX_TIMEOUT):
+            doc.remove(block, filter=self.name, reason="author contact line")
+            return True
+        return False

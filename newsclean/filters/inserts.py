@@ -80,13 +80,17 @@ class Inserts(LexiconFilter):
                 if m:
                     doc.remove(block, filter=self.name, reason=f"{m.group(0).strip()!r} call to action")
                     continue
-            self._cut_inline(doc, block)
+            rest = self._cut_inline(doc, block)
+            if rest is not None and rest is not block and strip_punct(rest.text) in self._standalone:
+                # "Advertisement [Read: ...]": the label is left standing alone once cut
+                doc.remove(rest, filter=self.name, reason="label standing alone")
 
-    def _cut_inline(self, doc: Document, block: Block) -> None:
+    def _cut_inline(self, doc: Document, block: Block) -> Block | None:
+        """Cut bracketed inserts out of ``block``; the block left (``None`` if none)."""
         current: Block | None = block
         while current is not None:
             m = self._bracketed.search(current.text, timeout=REGEX_TIMEOUT)
             if not m:
-                return
+                return current
             reason = f"bracketed {m.group(1)!r} insert inside a paragraph"
             current = doc.cut(current, m.start(), m.end(), filter=self.name, reason=reason)
