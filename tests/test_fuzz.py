@@ -128,7 +128,8 @@ def _variants(page: str, markup: bool) -> list[str]:
         no_raw = html_lib.unescape(_TAG.sub("", _RAW_ELEMENT.sub("", text)))
         variants += [bare, no_raw, html_lib.unescape(text)]
     variants += [normalize_text(v) for v in list(variants)]
-    variants += [_INVISIBLE.sub("", v) for v in list(variants)]
+    invisible_gone = [_INVISIBLE.sub("", v) for v in variants]
+    variants += invisible_gone + [normalize_text(v) for v in invisible_gone]  # then mojibake repaired
     return variants
 
 
