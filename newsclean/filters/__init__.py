@@ -5,9 +5,9 @@ name                          removes
 ============================  ==========================================================
 ``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
-``bylines``                   bylines, timestamp and role lines (names → ``authors``)
-``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
+``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
+``bylines``                   bylines, timestamp and role lines (names → ``authors``)
 ``share_prompts``             "Share this article", "Artikel teilen"
 ``newsletter_prompts``        "Sign up for our newsletter", "Jetzt abonnieren"
 ``social_prompts``            "Follow us on Twitter", "Folgen Sie uns"
