@@ -13,6 +13,7 @@ switches off what you disagree with.
 from newsclean import filters
 from newsclean.api import clean, default_pipeline
 from newsclean.article import Article, Removal
+from newsclean.batch import BadRecord, Fields, Result, clean_many  # batch API (issue 4)
 from newsclean.document import Block, Document, Kind
 from newsclean.errors import (
     BinaryInputError,
@@ -32,6 +33,7 @@ from newsclean.filters import (
     CopyrightLines,
     Headline,
     Inserts,
+    MainRegion,
     NewsletterPrompts,
     Normalize,
     PhotoCredits,
@@ -47,6 +49,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "AuthorBios",
+    "BadRecord",
     "BinaryInputError",
     "Block",
     "Bylines",
@@ -56,6 +59,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "ExtractionError",
+    "Fields",
     "Filter",
     "FilterError",
     "Headline",
@@ -64,6 +68,7 @@ __all__ = [
     "Inserts",
     "Kind",
     "Limits",
+    "MainRegion",
     "NewscleanError",
     "NewsletterPrompts",
     "Normalize",
@@ -71,11 +76,13 @@ __all__ = [
     "Pipeline",
     "RelatedLinks",
     "Removal",
+    "Result",
     "SharePrompts",
     "SocialPrompts",
     "TimeBudgetExceeded",
     "__version__",
     "clean",
+    "clean_many",
     "default_pipeline",
     "filters",
 ]

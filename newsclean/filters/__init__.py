@@ -3,8 +3,8 @@
 ============================  ==========================================================
 name                          removes
 ============================  ==========================================================
+``main_region``               page chrome around the article in a whole-page text dump
 ``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
-``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
 ``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``bylines``                   bylines, timestamp and role lines (names → ``authors``)
@@ -15,7 +15,15 @@ name                          removes
 ``copyright_lines``           "© 2024 Example Media. All rights reserved."
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``related_links``             runs of related-story headlines at the end of the body
+``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
+
+The order matters: ``main_region`` first narrows a page dump to the article's stretch
+(seeing the page's own section markers before other filters remove them, and sparing the
+others the work on page chrome); then filters
+that cut pieces out of a block; then filters that judge a block by its own shape; then
+those that judge it by its place in the body (which earlier removals settle). So running
+the pipeline again removes nothing more.
 """
 
 from __future__ import annotations
@@ -37,14 +45,12 @@ from newsclean.filters.prompts import (
     SharePrompts,
     SocialPrompts,
 )
+from newsclean.filters.region import MainRegion
 from newsclean.filters.related import RelatedLinks
 
 _SHIPPED: tuple[Any, ...] = (
+    MainRegion,
     Normalize,
-    Headline,
-    # the filters that cut pieces out of blocks run before those that judge whole blocks:
-    # "By Jane Doe (Getty Images)" is a byline, "Related (AP Photo)" a label, once the
-    # credit is cut (found by the idempotence property in tests/test_fuzz.py)
     PhotoCredits,
     Inserts,
     Bylines,
@@ -55,6 +61,7 @@ _SHIPPED: tuple[Any, ...] = (
     CopyrightLines,
     AuthorBios,
     RelatedLinks,
+    Headline,
 )
 
 #: name → filter class, for every shipped filter (read-only).
@@ -72,6 +79,7 @@ __all__ = [
     "Headline",
     "Inserts",
     "LexiconFilter",
+    "MainRegion",
     "NewsletterPrompts",
     "Normalize",
     "PhotoCredits",
