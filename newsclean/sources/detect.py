@@ -147,6 +147,8 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (4, b"ftyp", "mp4/heic"),
 )
 _RIFF_KINDS = {b"WEBP": "webp", b"WAVE": "wav", b"AVI ": "avi"}
+# first characters of the signatures (a str is only checked when it opens with one)
+_MAGIC_STARTS = frozenset(chr(magic[0]) for offset, magic, _ in _MAGIC if offset == 0) | {"R", "\x00"}
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -154,7 +156,11 @@ def sniff_binary(data: bytes) -> str | None:
     when a large share of control bytes gives it away), or ``None`` for text-like bytes.
 
     Call it on bytes that are not UTF-16/32 (their zero bytes look binary)."""
-    head = data[:64].lstrip(b" \t\r\n")
+    return _magic(data[:64].lstrip(b" \t\r\n")) or ("binary" if _binary(data) else None)
+
+
+def _magic(head: bytes) -> str | None:
+    """The binary format whose signature ``head`` opens with, if any."""
     for offset, magic, kind in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
             if kind == "bzip2" and not head[3:4].isdigit():
@@ -162,24 +168,26 @@ def sniff_binary(data: bytes) -> str | None:
             return kind
     if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
         return _RIFF_KINDS[head[8:12]]
-    return "binary" if _binary(data) else None
+    return None
 
 
 def sanitize(text: str) -> str:
     """``text`` safe for the parsers: lone surrogates become U+FFFD and NUL characters go.
 
-    Raises :class:`~newsclean.errors.BinaryInputError` for a string that is binary data
-    decoded as Latin-1 (a PDF read as text, a string full of control characters)."""
+    Raises :class:`~newsclean.errors.BinaryInputError` for a string that is a binary
+    file read as text (it opens with a PDF, PNG, ZIP, ... signature). Control characters
+    alone do not make a string binary: the ``normalize`` filter drops them."""
     if text.isascii():
         if "\x00" in text:
             text = text.replace("\x00", "")
     else:
         text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _SURROGATE.search(text) else text
         text = text.replace("\x00", "")
-    head = text[:4096]
-    if head.lstrip().startswith("%PDF-") or _binary(head.encode("latin-1", "replace")):
-        kind = sniff_binary(head.encode("latin-1", "replace")) or "binary"
-        raise BinaryInputError(kind)
+    head = text[:64].lstrip()
+    if head[:1] in _MAGIC_STARTS:
+        kind = _magic(head.encode("latin-1", "replace"))
+        if kind:
+            raise BinaryInputError(kind)
     return text
 
 
