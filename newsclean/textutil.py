@@ -7,6 +7,7 @@ single blocks, whose length the filters bound before matching.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -53,7 +54,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text, timeout=REGEX_TIMEOUT)
 
 
-_FIRST_WORD = regex.compile(r"\w+")
+_FIRST_WORD = re.compile(r"\w+")  # linear; ``re`` is faster per call than ``regex``
 
 
 def first_word(text: str) -> str:

@@ -43,7 +43,7 @@ def test_add_a_custom_filter_in_one_line() -> None:
 
 def test_insert_before_and_at_end() -> None:
     p = Pipeline.default()
-    assert p.insert(drop_live_ticker, before="normalize").names[0] == "drop_live_ticker"
+    assert p.insert(drop_live_ticker, before=p.names[0]).names[0] == "drop_live_ticker"
     assert p.insert(drop_live_ticker).names[-1] == "drop_live_ticker"
     with pytest.raises(KeyError):
         p.insert(drop_live_ticker, before="no_such_filter")

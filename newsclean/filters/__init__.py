@@ -3,8 +3,8 @@
 ============================  ==========================================================
 name                          removes
 ============================  ==========================================================
-``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
 ``main_region``               page chrome around the article in a whole-page text dump
+``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
 ``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``bylines``                   bylines, timestamp and role lines (names → ``authors``)
@@ -19,7 +19,8 @@ name                          removes
 ============================  ==========================================================
 
 The order matters: ``main_region`` first narrows a page dump to the article's stretch
-(seeing the page's own section markers before other filters remove them); then filters
+(seeing the page's own section markers before other filters remove them, and sparing the
+others the work on page chrome); then filters
 that cut pieces out of a block; then filters that judge a block by its own shape; then
 those that judge it by its place in the body (which earlier removals settle). So running
 the pipeline again removes nothing more.
@@ -48,8 +49,8 @@ from newsclean.filters.region import MainRegion
 from newsclean.filters.related import RelatedLinks
 
 _SHIPPED: tuple[Any, ...] = (
-    Normalize,
     MainRegion,
+    Normalize,
     PhotoCredits,
     Inserts,
     Bylines,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
@@ -32,10 +33,12 @@ _DELETE.update({0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n", 0x1F
 _DELETE.update({0x2028: "\n", 0x2029: "\n"})
 # What text decoded with the wrong codec looks like (UTF-8 read as Windows-1252/Latin-1):
 # a lead byte character followed by a continuation-byte character, or a C1 control.
-_MOJIBAKE_HINT = regex.compile(
+# Single character classes cannot backtrack: the standard library's faster ``re`` scans them.
+_MOJIBAKE_HINT = re.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DELETE) + "]")
 _SPACES = regex.compile(r"[^\S\n]+")  # horizontal whitespace, NBSP and thin spaces included
 
 
@@ -57,11 +60,12 @@ def _normalize_once(text: str, *, keep_lines: bool, fix_mojibake: bool) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        if fix_mojibake and _MOJIBAKE_HINT.search(text, timeout=REGEX_TIMEOUT):
+        if fix_mojibake and _MOJIBAKE_HINT.search(text):
             text = ftfy.fix_text(text, _FTFY)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DELETE)
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_DELETE)
     if keep_lines:
         lines = (_SPACES.sub(" ", line, timeout=REGEX_TIMEOUT).rstrip() for line in text.split("\n"))
         return "\n".join(lines).strip("\n")
