@@ -86,6 +86,9 @@ ORG_WORDS = frozenset(
         "nachrichten",
         "agentur",
         "verlag",
+        "newsroom",
+        "editorial",
+        "editors",
     ]
 )
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
