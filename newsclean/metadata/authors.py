@@ -182,14 +182,21 @@ class BylineParser:
                 return None
             dated |= kind == "date"
             saw_role |= kind == "role"
-            names.extend(found if kind == "names" else ())
+            saw_role |= kind == "names+role"
+            names.extend(found if kind in ("names", "names+role") else ())
             orgs.extend(found if kind == "org" else ())
             if kind == "names+org":
                 names.extend(found[:-1])
                 orgs.append(found[-1])
-        if not m and (not names or not (saw_role or orgs)):
+        # without a byline word, only a role or a real outlet ("For Daily Mail Australia",
+        # "Associated Press") makes a line of names a byline: "Best Practices for Vehicle
+        # Rentals" is a heading
+        if not m and (not names or not (saw_role or any(self._is_outlet(o) for o in orgs))):
             return None
         return Byline(tuple(_dedupe(names)), tuple(_dedupe(orgs)), dated)
+
+    def _is_outlet(self, org: str) -> bool:
+        return org.casefold() in self.agencies or _is_org(org)
 
     def is_date_line(self, text: str) -> bool:
         """Whether ``text`` is only a date/time stamp (``"Updated 5:02 PM EST, March 3, 2020"``)."""
@@ -224,15 +231,18 @@ class BylineParser:
         if len(parts) == 2 and _looks_capitalised(parts[1]):
             seg, outlet = parts[0], parts[1].strip()
         names: list[str] = []
+        had_role = False
         for part in _NAME_SPLIT.split(seg, timeout=REGEX_TIMEOUT):
             part = part.strip(" .")
             if not part:
                 continue
             low = part.casefold()
+            had_role |= low in self.roles
             if low in self.noise or low in self.roles or self._is_date(part):
                 continue
             role = self.role_tail.search(part, timeout=REGEX_TIMEOUT)
             if role and role.start() > 0:
+                had_role = True
                 part = part[: role.start()].strip(" ,")
             if low in self.agencies or _is_org(part):
                 outlet = outlet or part
@@ -242,7 +252,9 @@ class BylineParser:
             names.append(name_case(part))
         if outlet:
             return ("names+org", [*names, outlet]) if names else ("org", [outlet])
-        return ("names", names) if names else ("noise", [])
+        if names:
+            return ("names+role", names) if had_role else ("names", names)
+        return ("noise", [])
 
     def _is_date(self, text: str) -> bool:
         """Only numbers, month/weekday/time words and date labels: a timestamp."""
@@ -275,6 +287,8 @@ def _is_name(part: str) -> bool:
     tokens = part.split()
     if not 2 <= len(tokens) <= 5 or any(c.isdigit() for c in part):
         return False
+    if tokens[0].casefold() in _NOT_NAME_START:
+        return False
     for tok in tokens:
         if tok.casefold() in PARTICLES:
             continue
@@ -282,6 +296,41 @@ def _is_name(part: str) -> bool:
             continue
         return False
     return True
+
+
+# Words that open a phrase or a heading, never a person's name.
+_NOT_NAME_START = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "who",
+        "which",
+        "this",
+        "these",
+        "our",
+        "your",
+        "my",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "wie",
+        "was",
+        "warum",
+        "le",
+        "la",
+        "les",
+        "el",
+        "los",
+    ]
+)
 
 
 def _dedupe(items: list[str]) -> list[str]:

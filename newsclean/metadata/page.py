@@ -17,6 +17,7 @@ Order of preference (the first source that has a usable value wins; see the READ
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -151,6 +152,7 @@ class _Signals:
     deks: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)
     image_src: str | None = None
+    page_url: str | None = None  # the canonical URL, else the URL passed in
 
 
 def _text(el: etree._Element, limit: int = 600) -> str:
@@ -431,6 +433,7 @@ def extract(html: str, tree: Any = None, url: str | None = None) -> PageMetadata
 
     _site_name(out, meta, art, page, blocks)
     _urls(out, sig, art, page, url)
+    sig.page_url = out.canonical_url or url
     _title(out, sig, meta, art, page)
     _authors(out, sig, meta, art, articles, by_id)
     _dates(out, sig, meta, art, page, tree, html, url)
@@ -491,7 +494,7 @@ def _urls(out: PageMetadata, sig: _Signals, art: dict, page: dict, url: str | No
 
 
 def _title(out: PageMetadata, sig: _Signals, meta: dict[str, list[str]], art: dict, page: dict) -> None:
-    site_names = [n for n in (out.site_name, _host_name(out.canonical_url)) if n]
+    site_names = [n for n in (out.site_name, _host_name(sig.page_url)) if n]
     candidates: list[tuple[str, str]] = []
     headline = jsonld.text_of(art.get("headline")) or jsonld.text_of(art.get("name"))
     if headline:
@@ -541,7 +544,7 @@ def _authors(
     by_id: dict[str, dict],
 ) -> None:
     site_keys = {name_key(n) for n in (out.site_name,) if n}
-    site_names = tuple(n for n in (out.site_name, _host_name(out.canonical_url)) if n)
+    site_names = tuple(n for n in (out.site_name, _host_name(sig.page_url)) if n)
     title_by = None
     for t in [sig.title, *meta.get("og:title", [])[:1]]:
         for piece in _TITLE_PIECES.split(t or "", timeout=REGEX_TIMEOUT)[1:]:
@@ -560,14 +563,14 @@ def _authors(
             p, o = clean_author(raw, site_names=site_names)
             orgs.extend(o)
             for name in p:
-                if name_key(name) in site_keys or (kind != "person" and _is_site_like(name, out)):
+                if name_key(name) in site_keys or (kind != "person" and _is_site_like(name, out, sig.page_url)):
                     orgs.append(name)
                 else:
                     persons.append(name)
         if persons or orgs:
             evidence.append((source, persons, orgs))
 
-    for obj in articles[:3]:
+    for obj in [art, *(a for a in articles[:3] if a is not art)]:
         if obj.get("author") is not None or obj.get("creator") is not None:
             add("json-ld", jsonld.author_entries(obj.get("author") or obj.get("creator"), by_id))
             break
@@ -649,10 +652,10 @@ def _first_cluster(links: list[tuple[str, Any]]) -> list[str]:
     return names[:6]
 
 
-def _is_site_like(name: str, out: PageMetadata) -> bool:
+def _is_site_like(name: str, out: PageMetadata, page_url: str | None) -> bool:
     """A one-word "author" that is the site's name or host (``"ServiceTitan"``)."""
     key = name_key(name).replace(" ", "")
-    host = (_host_name(out.canonical_url) or "").casefold()
+    host = (_host_name(page_url) or "").casefold()
     site = name_key(out.site_name or "").replace(" ", "")
     return bool(key) and (key in (host, site))
 
@@ -687,6 +690,7 @@ def _dates(
     if not out.published:
         found = dates.htmldate_published(tree, html, url=url, max_date=out.modified)
         out.set("published", found, "htmldate")
+    _url_day(out, url or out.canonical_url)
     # never later than the page's own latest date
     if out.published and out.modified:
         p, m = dates.as_datetime(out.published), dates.as_datetime(out.modified)
@@ -697,6 +701,26 @@ def _dates(
             else:
                 out.modified = None
                 out.sources.pop("modified", None)
+
+
+_URL_DATE = regex.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
+
+
+def _url_day(out: PageMetadata, url: str | None) -> None:
+    """A UTC timestamp one day off the date in the page's URL (``/2025/12/18/``) was
+    published on the URL's (local) day late in the evening: keep the local day."""
+    if not url or not out.published or "T" not in out.published:
+        return
+    m = _URL_DATE.search(url, timeout=REGEX_TIMEOUT)
+    if not m:
+        return
+    local = dates.normalize(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    stamp = dates.as_datetime(out.published)
+    if not local or not stamp or local == out.published[:10]:
+        return
+    if abs((stamp.date() - datetime.fromisoformat(local).date()).days) == 1:
+        out.published = local
+        out.sources["published"] += "+url"
 
 
 def _rest(out: PageMetadata, sig: _Signals, meta: dict[str, list[str]], art: dict, page: dict) -> None:

@@ -77,10 +77,10 @@ def clean_title(text: str, site_names: list[str], others: list[str] = ()) -> str
                 best = run
     if best and not all(_is_site(p, site_names) for p in best.split()):
         return best
-    # a "by Jane Doe" piece is a byline, not part of the headline
-    kept = [i for i, p in enumerate(pieces) if not (p.casefold().startswith("by ") and len(p.split()) <= 7)]
-    if 0 < len(kept) < len(pieces) and kept == list(range(kept[0], kept[-1] + 1)):
-        pieces, seps = pieces[kept[0] : kept[-1] + 1], seps[kept[0] : kept[-1]]
+    # a "by Jane Doe" piece is a byline: it and what follows it are no part of the headline
+    by = [i for i, p in enumerate(pieces) if p.casefold().startswith("by ") and len(p.split()) <= 7]
+    if by and by[0] > 0:
+        pieces, seps = pieces[: by[0]], seps[: by[0] - 1]
         if len(pieces) == 1:
             return pieces[0]
     start, end = 0, len(pieces)
