@@ -521,10 +521,27 @@ def _title(out: PageMetadata, sig: _Signals, meta: dict[str, list[str]], art: di
         if any(name_key(h) and name_key(h) in name_key(c) and len(h) >= 0.5 * len(c) for c, _ in candidates):
             out.set("title", h, "html:h1")
             return
+    # the headline readers see: an <h1> about the same thing as the metadata titles (these
+    # are often SEO variants of it), and not the site's name
+    for h in h1s[:2]:
+        if len(h.split()) < 2 or any(_compact_key(h) == _compact_key(n) for n in site_names):
+            continue
+        if not cleaned or max(_overlap(h, c) for c, _ in cleaned) >= 0.3:
+            out.set("title", h, "html:h1")
+            return
     if cleaned:
         out.set("title", cleaned[0][0], cleaned[0][1])
-    elif len(h1s) == 1:
-        out.set("title", h1s[0], "html:h1")
+
+
+def _compact_key(text: str) -> str:
+    return title_key(text).replace(" ", "")
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of ``a``'s longer words that ``b`` has too."""
+    wa = {w for w in title_key(a).split() if len(w) > 3}
+    wb = set(title_key(b).split())
+    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _host_name(url: str | None) -> str | None:
@@ -670,23 +687,32 @@ def _dates(
     html: str,
     url: str | None,
 ) -> None:
-    for key, src in (("datePublished", "json-ld"), ("dateCreated", "json-ld"), ("uploadDate", "json-ld")):
-        out.set("published", dates.normalize(jsonld.text_of(art.get(key))), src)
+    published: list[tuple[str, str]] = []  # every structured publication date, in order of preference
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        published.append((jsonld.text_of(art.get(key)) or "", "json-ld"))
     out.set("modified", dates.normalize(jsonld.text_of(art.get("dateModified"))), "json-ld")
     for key in PUBLISHED_META:
-        for value in meta.get(key, ())[:1]:
-            out.set("published", dates.normalize(value), _meta_source(key))
+        published.extend((v, _meta_source(key)) for v in meta.get(key, ())[:1])
     for key in MODIFIED_META:
         for value in meta.get(key, ())[:1]:
             out.set("modified", dates.normalize(value), _meta_source(key))
-    for value in sig.itemprop.get("datepublished", [])[:1]:
-        out.set("published", dates.normalize(value), "microdata")
+    published.extend((v, "microdata") for v in sig.itemprop.get("datepublished", [])[:1])
     for value in sig.itemprop.get("datemodified", [])[:1]:
         out.set("modified", dates.normalize(value), "microdata")
-    for value in sig.time_published[:1]:
-        out.set("published", dates.normalize(value), "html:time")
-    out.set("published", dates.normalize(jsonld.text_of(page.get("datePublished"))), "json-ld")
+    published.extend((v, "html:time") for v in sig.time_published[:1])
+    published.append((jsonld.text_of(page.get("datePublished")) or "", "json-ld"))
     out.set("modified", dates.normalize(jsonld.text_of(page.get("dateModified"))), "json-ld")
+    candidates = [(d, src) for d, src in ((dates.normalize(v), src) for v, src in published) if d]
+    if candidates:
+        best, src = candidates[0]
+        # a publication stamp identical to the modification stamp is often the last save
+        # time written into both; another structured source with an earlier date wins
+        if out.modified and best == out.modified:
+            stamp = dates.as_datetime(best)
+            earlier = [(d, s) for d, s in candidates[1:] if (t := dates.as_datetime(d)) and stamp and t < stamp]
+            if earlier and earlier[0][0][:10] != best[:10]:
+                best, src = earlier[0]
+        out.set("published", best, src)
     if not out.published:
         found = dates.htmldate_published(tree, html, url=url, max_date=out.modified)
         out.set("published", found, "htmldate")
