@@ -94,6 +94,14 @@ _NOT_AUTHOR_TAIL = regex.compile(
     r"photographed|photos?|translated|aktualisiert|geprüft|bearbeitet|übersetzt)\s+(?:by|von)\b.{0,300}$",
     regex.IGNORECASE,
 )
+# "... on Friday, December 19", "... on behalf of X", "... am 3. März": the rest is no name.
+_DATE_TAIL = regex.compile(
+    r"\s+(?:on\s+behalf\s+of\b|(?:on|am|at|um|le)\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)))"
+    r".{0,300}$",
+    regex.IGNORECASE,
+)
+_TEMPLATE = regex.compile(r"[\w-]{1,40}(?:\.[\w-]{1,40}){2,8}|\{\{.{0,80}\}\}|\$\{.{0,80}\}")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 _MAX_WORDS = 6
@@ -116,6 +124,7 @@ def clean_author(
     parser = _parser(languages)
     text = " ".join(raw.split())
     text = _NOT_AUTHOR_TAIL.sub("", text, timeout=REGEX_TIMEOUT).strip()
+    text = _DATE_TAIL.sub("", text, timeout=REGEX_TIMEOUT).strip()
     if not text:
         return [], []
     if _JUNK.fullmatch(text, timeout=REGEX_TIMEOUT):
@@ -151,9 +160,12 @@ def clean_author(
         if outlet:
             orgs.append(outlet)
         part = _strip_leading_time(part, parser)
+        part = _strip_trailing_time(part, parser)
         part = _undouble(part)
         if persons and _is_credential(part):
             continue  # "Jane Doe, MD", "Holly Wilgus, E-RYT 200"
+        if persons and " " in persons[-1] and " " not in part.strip() and "-" not in part[:1]:
+            continue  # "Tracy Parker, Dietitian", "Matt Check, Co-Founder": a one-word title after a full name
         kind = classify(part, parser)
         if kind == "person":
             persons.append(_tidy(part))
@@ -183,6 +195,10 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
         return "junk"
     if folded in {"team", "staff", "editors", "editorial"}:
         return "org"
+    if len(words) > 1 and any(w[:1].islower() and w not in PARTICLES for w in words) and not part.islower():
+        return "junk"  # "Personal finance": a phrase, not a name
+    if _TEMPLATE.fullmatch(part, timeout=REGEX_TIMEOUT):
+        return "junk"  # "page.head.extra.author": an unfilled template key
     if words[0] in ("The", "Die", "Der", "Das") and all(w[:1].isupper() for w in words[1:]):
         return "org"  # "The Texas Newsroom"
     if any(w.casefold() in _STOPWORDS for w in words):
@@ -268,7 +284,19 @@ def _strip_leading_time(part: str, parser: BylineParser) -> str:
     n = 0
     while n < len(tokens) - 1 and (tokens[n].casefold().strip(",.") in parser.date_words or tokens[n][:1].isdigit()):
         n += 1
-    return " ".join(tokens[n:]) if n else part
+    # "May Smith" stays: a stamp has a number or a relative word ("3 hours ago", "Hours Ago")
+    stamp = any(t[:1].isdigit() or t.casefold() in ("ago", "hours", "minutes", "vor", "stunden") for t in tokens[:n])
+    return " ".join(tokens[n:]) if n and stamp else part
+
+
+def _strip_trailing_time(part: str, parser: BylineParser) -> str:
+    """``"Luke Kim December 17, 2025"`` → ``"Luke Kim"`` (a date glued after a name)."""
+    tokens = part.split()
+    n = len(tokens)
+    while n > 1 and (tokens[n - 1].casefold().strip(",.") in parser.date_words or tokens[n - 1][:1].isdigit()):
+        n -= 1
+    dated = any(t[:1].isdigit() for t in tokens[n:])  # "Jane May" stays: a date has a number
+    return " ".join(tokens[:n]) if n < len(tokens) and dated else part
 
 
 def _undouble(part: str) -> str:

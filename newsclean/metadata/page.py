@@ -37,11 +37,48 @@ _BYLINE_CLASS = regex.compile(
     r"(?:s|[-_]{1,2}(?:name|link|text|info|main|wrapper|meta|details|content))?$",
     regex.IGNORECASE,
 )
-_NOT_BYLINE = regex.compile(
-    r"comment|testimonial|avatar|image|img|photo|bio|social|form|website|picture|review|quote|has-|share|follow|"
-    r"label|title|position|job|role|description|about|date|time",
-    regex.IGNORECASE,
+# Class-name parts that make an "author" element something else: a comment's author, an
+# avatar, a bio box, a label, a listing item flag ("summary-item-has-author").
+_NOT_BYLINE = frozenset(
+    [
+        "comment",
+        "comments",
+        "testimonial",
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "bio",
+        "biography",
+        "social",
+        "form",
+        "website",
+        "picture",
+        "review",
+        "reviewer",
+        "quote",
+        "has",
+        "share",
+        "follow",
+        "label",
+        "title",
+        "position",
+        "job",
+        "role",
+        "description",
+        "about",
+        "date",
+        "time",
+        "icon",
+        "url",
+        "email",
+        "twitter",
+        "more",
+        "posts",
+        "list",
+    ]
 )
+_CLASS_PARTS = regex.compile(r"[-_]+")
 _DEK_CLASS = regex.compile(
     r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?headline|subhead|strapline|kicker-text|article-?summary|"
     r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|summary-?text|excerpt)(?:$|[-_])",
@@ -280,9 +317,11 @@ def _collect(tree: etree._Element) -> _Signals:
             label = own.strip().casefold().rstrip(":").strip()
             if label in _LABELS:
                 rest = _spaced_text(el)[len(own.strip()) :].strip(" :")
-                if not rest:
-                    nxt = el.getnext()
-                    rest = _spaced_text(nxt) if nxt is not None and isinstance(nxt.tag, str) else ""
+                nxt = el.getnext()
+                hops = 0
+                while not rest and nxt is not None and hops < 3:
+                    rest = _spaced_text(nxt) if isinstance(nxt.tag, str) else ""
+                    nxt, hops = nxt.getnext(), hops + 1
                 if rest and len(rest.split()) <= 12:
                     s.labelled.append(rest)
             elif label.startswith(_LABEL_STARTS) and len(own.split()) <= 8:
@@ -374,16 +413,23 @@ def _class_kind(cls: str) -> tuple[bool, bool]:
     low = cls.casefold()
     byline = dek = False
     if any(h in low for h in _BYLINE_HINTS):
-        byline = any(
-            _BYLINE_CLASS.search(t, timeout=REGEX_TIMEOUT) and not _NOT_BYLINE.search(t, timeout=REGEX_TIMEOUT)
-            for t in low.split()
-        )
+        byline = any(_is_byline_class(t) for t in low.split())
     if any(h in low for h in _DEK_HINTS):
         dek = any(
             _DEK_CLASS.search(t, timeout=REGEX_TIMEOUT) and not _NOT_DEK.search(t, timeout=REGEX_TIMEOUT)
             for t in low.split()
         )
     return byline, dek
+
+
+def _is_byline_class(token: str) -> bool:
+    if not _BYLINE_CLASS.search(token, timeout=REGEX_TIMEOUT):
+        return False
+    parts = set(_CLASS_PARTS.split(token))
+    bad = parts & _NOT_BYLINE
+    if "byline" in parts:  # "post-detail-byline-date" holds the byline and its date
+        bad -= {"date", "time"}
+    return not bad
 
 
 def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> tuple[str, str] | None:
@@ -615,7 +661,7 @@ def _authors(
             break
     for src, links in (("link:rel-author", sig.rel_author), ("link:author-page", sig.author_links)):
         if links:
-            add(src, [(text, "") for text in _first_cluster(links) if _name_shaped(text)])
+            add(src, [(t, "") for t in _first_cluster(links) if _name_shaped(t) or _slug_names(t, links)])
     if title_by:
         add("html:title", [(title_by, "")])
 
@@ -653,6 +699,16 @@ def _name_shaped(text: str) -> bool:
         if not all(w[:1].isupper() or w in ("von", "van", "de", "der", "den", "da", "di", "la", "le") for w in words):
             return False
     return True
+
+
+def _slug_names(text: str, links: list[tuple[str, Any]]) -> bool:
+    """An author-page link whose address ends in the link text (``/author/amanda/`` ↔ "Amanda")."""
+    key = name_key(text).replace(" ", "-")
+    for t, el in links:
+        if t == text:
+            slug = (el.get("href") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+            return bool(key) and slug == key
+    return False
 
 
 def _first_cluster(links: list[tuple[str, Any]]) -> list[str]:
