@@ -32,11 +32,6 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["PageMetadata", "extract"]
 
-_BYLINE_CLASS = regex.compile(
-    r"(?:^|[-_])(?:by-?line|author|authors|author-?name|author__name|authorname|writer|autor|autorin|verfasser)"
-    r"(?:s|[-_]{1,2}(?:name|link|text|info|main|wrapper|meta|details|content))?$",
-    regex.IGNORECASE,
-)
 # Class-name parts that make an "author" element something else: a comment's author, an
 # avatar, a bio box, a label, a listing item flag ("summary-item-has-author").
 _NOT_BYLINE = frozenset(
@@ -79,6 +74,23 @@ _NOT_BYLINE = frozenset(
     ]
 )
 _CLASS_PARTS = regex.compile(r"[-_]+")
+_BYLINE_PARTS = frozenset(
+    [
+        "byline",
+        "author",
+        "authors",
+        "authorname",
+        "author-name",
+        "writer",
+        "autor",
+        "autorin",
+        "verfasser",
+        "byl",
+        "bylines",
+        "contributor",
+        "contributors",
+    ]
+)
 _DEK_CLASS = regex.compile(
     r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?headline|subhead|strapline|kicker-text|article-?summary|"
     r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|summary-?text|excerpt)(?:$|[-_])",
@@ -423,13 +435,17 @@ def _class_kind(cls: str) -> tuple[bool, bool]:
 
 
 def _is_byline_class(token: str) -> bool:
-    if not _BYLINE_CLASS.search(token, timeout=REGEX_TIMEOUT):
+    """``byline``, ``post-author``, ``author__name``, ``publish-date-author``: yes;
+    ``comment-author``, ``author-avatar``, ``summary-item-has-author``: no."""
+    parts = _CLASS_PARTS.split(token)
+    where = [i for i, p in enumerate(parts) if p in _BYLINE_PARTS]
+    if not where:
         return False
-    parts = set(_CLASS_PARTS.split(token))
-    bad = parts & _NOT_BYLINE
-    if "byline" in parts:  # "post-detail-byline-date" holds the byline and its date
-        bad -= {"date", "time"}
-    return not bad
+    first = where[0]
+    for i, p in enumerate(parts):
+        if p in _NOT_BYLINE and not (p in ("date", "time") and (i < first or "byline" in parts)):
+            return False
+    return True
 
 
 def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> tuple[str, str] | None:
@@ -615,7 +631,7 @@ def _authors(
                 title_by = piece
     evidence: list[tuple[str, list[str], list[str]]] = []  # (source, persons, organisations)
 
-    def add(source: str, raws: list[tuple[str, str]]) -> None:
+    def add(source: str, raws: list[tuple[str, str]], *, strict: bool = False) -> None:
         persons: list[str] = []
         orgs: list[str] = []
         for raw, kind in raws:
@@ -630,6 +646,8 @@ def _authors(
                     orgs.append(name)
                 else:
                     persons.append(name)
+        if strict:  # weak evidence: only name-shaped persons, no organisations
+            persons, orgs = [p for p in persons if _name_shaped(p)], []
         if persons or orgs:
             evidence.append((source, persons, orgs))
 
@@ -654,14 +672,14 @@ def _authors(
         if evidence and evidence[-1][0] == "byline-element":
             break
     for text in sig.labelled:
-        if not _name_shaped(text):
-            continue
-        add("byline-label", [(text, "")])
+        add("byline-label", [(text, "")], strict=True)
         if evidence and evidence[-1][0] == "byline-label":
             break
     for src, links in (("link:rel-author", sig.rel_author), ("link:author-page", sig.author_links)):
         if links:
-            add(src, [(t, "") for t in _first_cluster(links) if _name_shaped(t) or _slug_names(t, links)])
+            names = _first_cluster(links)
+            add(src, [(t, "") for t in names if _slug_names(t, links)])
+            add(src, [(t, "") for t in names if not _slug_names(t, links)], strict=True)
     if title_by:
         add("html:title", [(title_by, "")])
 
