@@ -13,6 +13,7 @@ switches off what you disagree with.
 from newsclean import filters
 from newsclean.api import clean, default_pipeline
 from newsclean.article import Article, Removal
+from newsclean.batch import BadRecord, Fields, Result, clean_many  # batch API (issue 4)
 from newsclean.document import Block, Document, Kind
 from newsclean.errors import ConfigError, FilterError, InputError, NewscleanError
 from newsclean.filters import (
@@ -22,6 +23,7 @@ from newsclean.filters import (
     CopyrightLines,
     Headline,
     Inserts,
+    MainRegion,
     NewsletterPrompts,
     Normalize,
     PhotoCredits,
@@ -36,18 +38,21 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "AuthorBios",
+    "BadRecord",
     "Block",
     "Bylines",
     "CommentFurniture",
     "ConfigError",
     "CopyrightLines",
     "Document",
+    "Fields",
     "Filter",
     "FilterError",
     "Headline",
     "InputError",
     "Inserts",
     "Kind",
+    "MainRegion",
     "NewscleanError",
     "NewsletterPrompts",
     "Normalize",
@@ -55,10 +60,12 @@ __all__ = [
     "Pipeline",
     "RelatedLinks",
     "Removal",
+    "Result",
     "SharePrompts",
     "SocialPrompts",
     "__version__",
     "clean",
+    "clean_many",
     "default_pipeline",
     "filters",
 ]

@@ -4,6 +4,8 @@ newsclean page.html                 # the clean text
 newsclean --json page.html          # the whole Article as JSON
 curl -s URL | newsclean --kind html
 newsclean --example                 # the embedded U.S. News example
+newsclean batch IN.jsonl -o OUT.jsonl   # many pages in worker processes (see newsclean batch --help)
+newsclean warc IN.warc.gz -o OUT.jsonl  # the HTML responses of WARC files
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from newsclean.pipeline import Pipeline
 log = logging.getLogger("newsclean")
 
 EXAMPLE = "usnews-syria-defections.txt"
+SUBCOMMANDS = ("batch", "warc")  # a first argument naming one of these is a subcommand, not a file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsclean",
         description="Turn a scraped news page (HTML or text) into clean body text plus metadata.",
         epilog="examples:\n  newsclean page.html\n  newsclean --json page.txt\n"
-        "  cat page.html | newsclean --kind html\n  newsclean --example --json",
+        "  cat page.html | newsclean --kind html\n  newsclean --example --json\n"
+        "batch subcommands (see their --help):\n"
+        "  newsclean batch IN.jsonl -o OUT.jsonl     clean JSONL records in worker processes\n"
+        "  newsclean warc IN.warc.gz -o OUT.jsonl    clean the HTML responses of WARC files",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", help="pages to clean ('-' or nothing: standard input)")
@@ -44,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:  # `newsclean batch ...`, `newsclean warc ...`
+        from newsclean import batchcli
+
+        return batchcli.main(argv)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsclean: %(message)s")
     try:
@@ -62,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if out is not sys.stdout:
                 out.close()
     except (NewscleanError, OSError) as exc:
-        log.error("%s", exc)
+        sys.stderr.write(f"newsclean: error: {exc}\n")
         return 1
     return 0
 

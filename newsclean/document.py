@@ -13,8 +13,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from newsclean.article import Removal
+from newsclean.textutil import first_word, word_count
 
 
 class Kind(str, enum.Enum):
@@ -46,6 +48,16 @@ class Block:
     link_ratio: float = 0.0
     marker: str = ""
     level: int = 0
+
+    @cached_property
+    def n_words(self) -> int:
+        """Number of words (see :func:`~newsclean.textutil.word_count`), computed once."""
+        return word_count(self.text)
+
+    @cached_property
+    def lead_word(self) -> str:
+        """The first word, case-folded: what phrase filters look up before matching."""
+        return first_word(self.text)
 
     @property
     def display(self) -> str:
@@ -81,6 +93,9 @@ class Document:
 
     ``source`` is ``"text"`` or ``"html"``. ``meta`` maps field names (see
     :data:`METADATA_FIELDS`) to values; ``meta_sources`` says where each came from.
+    ``done`` holds the names of one-shot steps already taken on this document (a filter
+    that decides once per page, like ``main_region``, adds its name); ``cuts`` counts the
+    pieces cut out of blocks (see :meth:`cut`).
     """
 
     blocks: list[Block]
@@ -89,6 +104,8 @@ class Document:
     meta_sources: dict[str, str] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)
+    cuts: int = 0
 
     def __iter__(self) -> Iterator[Block]:
         return iter(list(self.blocks))
@@ -127,6 +144,7 @@ class Document:
         Whitespace left at the seam is tidied. If nothing is left the whole block goes.
         Returns the new block, or ``None`` when the whole block went.
         """
+        self.cuts += 1
         removed = block.text[start:end].strip()
         rest = (block.text[:start].rstrip() + " " + block.text[end:].lstrip()).strip()
         if not rest:

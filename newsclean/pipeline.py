@@ -36,7 +36,9 @@ else:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Filter", "FilterLike", "Pipeline", "filter_name"]
+__all__ = ["MAX_PASSES", "Filter", "FilterLike", "Pipeline", "filter_name"]
+
+MAX_PASSES = 3
 
 
 @runtime_checkable
@@ -212,7 +214,21 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------
     def run(self, doc: Document) -> Document:
-        """Run every filter over ``doc`` in order and return the resulting document."""
+        """Run every filter over ``doc`` in order and return the resulting document.
+
+        A pass in which a filter cut a piece out of a block (an inline insert or credit)
+        is followed by another pass, up to ``MAX_PASSES`` in all: what is left of the block
+        may now be something an earlier filter removes ("Photo: AP [Read: ...]"). Passes
+        without cuts end the run, so a pipeline run over its own output changes nothing.
+        """
+        for _ in range(MAX_PASSES):
+            cuts = doc.cuts
+            doc = self._pass(doc)
+            if doc.cuts == cuts:
+                break
+        return doc
+
+    def _pass(self, doc: Document) -> Document:
         for name, f in self._steps:
             try:
                 result = f(doc)

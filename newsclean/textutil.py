@@ -7,6 +7,7 @@ single blocks, whose length the filters bound before matching.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -53,13 +54,39 @@ def words(text: str) -> list[str]:
     return WORD.findall(text, timeout=REGEX_TIMEOUT)
 
 
+_FIRST_WORD = re.compile(r"\w+")  # linear; ``re`` is faster per call than ``regex``
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text``, case-folded (``"• READ MORE: x"`` → ``"read"``); ``""`` if none.
+
+    Filters use it to skip, with one set lookup, blocks that cannot start with any of
+    their phrases before running a pattern."""
+    m = _FIRST_WORD.search(text, 0, 200)
+    return m.group(0).casefold() if m else ""
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The set of :func:`first_word` of each phrase (``""`` for a phrase with no word)."""
+    return frozenset(first_word(p) for p in phrases)
+
+
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
 def word_count(text: str) -> int:
-    return len(words(text))
+    """Number of words: whitespace-separated tokens, plus one per two characters of a
+    script written without spaces (Chinese, Japanese, Thai, ...). A cheap shape measure."""
+    n = len(text.split())
+    if not text.isascii():
+        n += len(_UNSPACED.findall(text, timeout=REGEX_TIMEOUT)) // 2
+    return n
 
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (terminal punctuation, maybe closing quotes)."""
-    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？", "।", "؟"))
 
 
 def capitalised_share(text: str) -> float:

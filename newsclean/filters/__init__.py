@@ -3,11 +3,11 @@
 ============================  ==========================================================
 name                          removes
 ============================  ==========================================================
+``main_region``               page chrome around the article in a whole-page text dump
 ``normalize``                 nothing: fixes whitespace, invisible characters, mojibake
-``headline``                  moves the leading title and dek into ``title``/``subtitle``
-``bylines``                   bylines, timestamp and role lines (names → ``authors``)
-``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
 ``photo_credits``             "Photo: AP", "(Getty Images)", "Foto: dpa"
+``inserts``                   "[Photo Gallery: ...]", "READ MORE: ...", "Advertisement"
+``bylines``                   bylines, timestamp and role lines (names → ``authors``)
 ``share_prompts``             "Share this article", "Artikel teilen"
 ``newsletter_prompts``        "Sign up for our newsletter", "Jetzt abonnieren"
 ``social_prompts``            "Follow us on Twitter", "Folgen Sie uns"
@@ -15,7 +15,15 @@ name                          removes
 ``copyright_lines``           "© 2024 Example Media. All rights reserved."
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``related_links``             runs of related-story headlines at the end of the body
+``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
+
+The order matters: ``main_region`` first narrows a page dump to the article's stretch
+(seeing the page's own section markers before other filters remove them, and sparing the
+others the work on page chrome); then filters
+that cut pieces out of a block; then filters that judge a block by its own shape; then
+those that judge it by its place in the body (which earlier removals settle). So running
+the pipeline again removes nothing more.
 """
 
 from __future__ import annotations
@@ -37,14 +45,15 @@ from newsclean.filters.prompts import (
     SharePrompts,
     SocialPrompts,
 )
+from newsclean.filters.region import MainRegion
 from newsclean.filters.related import RelatedLinks
 
 _SHIPPED: tuple[Any, ...] = (
+    MainRegion,
     Normalize,
-    Headline,
-    Bylines,
-    Inserts,
     PhotoCredits,
+    Inserts,
+    Bylines,
     SharePrompts,
     NewsletterPrompts,
     SocialPrompts,
@@ -52,6 +61,7 @@ _SHIPPED: tuple[Any, ...] = (
     CopyrightLines,
     AuthorBios,
     RelatedLinks,
+    Headline,
 )
 
 #: name → filter class, for every shipped filter (read-only).
@@ -69,6 +79,7 @@ __all__ = [
     "Headline",
     "Inserts",
     "LexiconFilter",
+    "MainRegion",
     "NewsletterPrompts",
     "Normalize",
     "PhotoCredits",

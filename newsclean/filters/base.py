@@ -10,7 +10,7 @@ import regex
 
 from newsclean import lexicon
 from newsclean.document import Document, Kind
-from newsclean.textutil import compile_phrases, match, word_count
+from newsclean.textutil import compile_phrases, first_words, match
 
 # Leading decoration that does not change what a short block says: bullets, arrows, emoji.
 LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—-]*"
@@ -45,12 +45,20 @@ class PhrasePromptFilter(LexiconFilter):
     max_words: int = 40
 
     @cached_property
+    def _phrases(self) -> tuple[str, ...]:
+        return self.terms(self.lexicon_key, self.extra_phrases)
+
+    @cached_property
     def _pattern(self) -> regex.Pattern[str]:
-        return compile_phrases(self.terms(self.lexicon_key, self.extra_phrases), prefix=LEAD_NOISE, suffix=r"(?!\w)")
+        return compile_phrases(self._phrases, prefix=LEAD_NOISE, suffix=r"(?!\w)")
+
+    @cached_property
+    def _openers(self) -> frozenset[str]:
+        return first_words(self._phrases)
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            if block.kind is Kind.CODE or word_count(block.text) > self.max_words:
+            if block.lead_word not in self._openers or block.kind is Kind.CODE or block.n_words > self.max_words:
                 continue
             m = match(self._pattern, block.text)
             if m:

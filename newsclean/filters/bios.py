@@ -8,10 +8,10 @@ from typing import ClassVar
 
 import regex
 
-from newsclean.document import Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import name_case
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation, word_count
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"
 _OUTLET = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|of|the|and|für|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
@@ -32,13 +32,15 @@ class AuthorBios(LexiconFilter):
     The name found goes to ``authors`` and the outlet ("... for U.S. News & World Report")
     to ``site_name``, each only when still empty. A bio must open with a person's name and
     a bio verb or role ("covers", "writes about", "is a reporter"), or with a contact
-    phrase, be short (``max_words``), and sit within ``edge`` blocks of the start or end of
-    the body, so a sentence about a professor in the middle of a story stays.
+    phrase, be short (``max_words``), and sit at an edge of the body: fewer than ``edge``
+    long paragraphs (``long_words`` words or more) before it or after it, so a sentence
+    about a reporter in the middle of a story stays.
     """
 
     name: ClassVar[str] = "author_bios"
     max_words: int = 90
-    edge: int = 4
+    edge: int = 3
+    long_words: int = 40
 
     @cached_property
     def _bio(self) -> regex.Pattern[str]:
@@ -48,7 +50,7 @@ class AuthorBios(LexiconFilter):
         )
         role = (
             r"(?:is|was|ist|war)\s+(?:a|an|the|ein|eine|der|die|our|unser|unsere)?\s*"
-            r"(?:[\p{L}-]+\s+){0,3}?" + roles + r"\b"
+            r"(?:[\p{L}-]+\s+){0,3}?(?i:" + roles + r")\b"
         )
         outlet = r"(?:[^.]{0,200}?\s(?:for|at|with|bei|für)\s+" + _OUTLET + r"\s*[.,])?"
         return regex.compile(r"^\s*" + _NAME + r",?\s+(?:" + verbs + "|" + role + ")" + outlet, regex.V0)
@@ -58,11 +60,17 @@ class AuthorBios(LexiconFilter):
         return compile_phrases(self.terms("contact_phrases"), prefix=r"^\s*", suffix=r"(?!\w)")
 
     def __call__(self, doc: Document) -> None:
-        n = len(doc.blocks)
-        for i, block in enumerate(list(doc.blocks)):
+        # body paragraphs are long; a bio has at most `edge` of them on one side
+        long_before = 0
+        long_total = sum(1 for b in doc.blocks if self._long(b))
+        for block in doc:
+            long_after = long_total - long_before - self._long(block)
+            long_before += self._long(block)
             if block.kind in (Kind.CODE, Kind.TABLE, Kind.HEADING):
                 continue
-            if self.edge <= i < n - self.edge or word_count(block.text) > self.max_words:
+            if min(long_before - self._long(block), long_after) >= self.edge:
+                continue
+            if block.n_words > self.max_words:
                 continue
             m = self._bio.match(block.text, timeout=REGEX_TIMEOUT)
             if m:
@@ -74,3 +82,6 @@ class AuthorBios(LexiconFilter):
                 doc.remove(block, filter=self.name, reason=f"author bio of {name}")
             elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="author contact line")
+
+    def _long(self, block: Block) -> bool:
+        return block.kind is Kind.PARAGRAPH and block.n_words >= self.long_words

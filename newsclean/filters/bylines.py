@@ -9,6 +9,7 @@ from typing import ClassVar
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import BylineParser, byline_parser
+from newsclean.textutil import ends_sentence
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,11 @@ class Bylines(LexiconFilter):
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            if block.kind in (Kind.CODE, Kind.TABLE) or len(block.text.split()) > self.max_words:
+            if block.kind in (Kind.CODE, Kind.TABLE) or block.n_words > self.max_words:
                 continue
-            byline = self.parser.parse(block.text) or self.parser.parse(block.text, require_prefix=False)
+            byline = self.parser.parse(block.text)
+            if byline is None and block.n_words <= 12 and not ends_sentence(block.text):
+                byline = self.parser.parse(block.text, require_prefix=False)
             if byline is not None:
                 doc.add_authors(list(byline.names), source=f"byline-text:{doc.source}")
                 doc.remove(block, filter=self.name, reason=_describe(byline.names, byline.dated))

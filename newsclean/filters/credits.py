@@ -8,9 +8,15 @@ from typing import ClassVar
 
 import regex
 
-from newsclean.document import Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation, word_count
+from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
+
+_CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
+# lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
+_CREDIT_GLUE = frozenset(
+    ["of", "on", "via", "for", "the", "and", "de", "der", "von", "van", "y", "und", "&", "/", "-", "©", "(c)"]
+)
 
 
 @dataclass(frozen=True)
@@ -42,16 +48,38 @@ class PhotoCredits(LexiconFilter):
         return phrase_alternation(self.terms("credit_labels"))
 
     @cached_property
-    def _whole(self) -> regex.Pattern[str]:
-        label = r"(?:" + self._labels + r")\s*(?:(?:credit|by|von)\s*)?[:|/]\s*[^\n]{1,200}"
-        by_line = r"(?:photo|image|foto|bild)s?\s+(?:by|von)\s+[^\n]{1,120}"
-        agency = (
-            r"(?:" + self._agencies + r")(?:\s*(?:photo|photos|images?|foto|bild))?(?:\s*[/|,]\s*[^\n/]{1,60}){0,3}"
-        )
+    def _labelled(self) -> regex.Pattern[str]:
+        """``Photo: AP``, ``Foto: dpa/Max Muster``, ``Photo by Jane Doe on Unsplash``."""
         return regex.compile(
-            LEAD_NOISE + r"[(\[]?\s*(?:" + label + "|" + by_line + "|" + agency + r")\s*[)\]]?\.?",
+            LEAD_NOISE + r"[(\[]?\s*(?:" + self._labels + r")\s*(?:credit\s*)?(?::|\||\s(?:by|von)\s)"
+            r"\s*(?P<rest>[^\n]{1,200}?)\s*[)\]]?\.?",
             regex.IGNORECASE,
         )
+
+    @cached_property
+    def _agency(self) -> regex.Pattern[str]:
+        """``(Getty Images)``, ``AP Photo/Evan Vucci``, ``Reuters``."""
+        return regex.compile(
+            LEAD_NOISE + r"[(\[]?\s*(?:" + self._agencies + r")(?:\s*(?:photo|photos|images?|foto|bild))?"
+            r"(?:\s*[/|,;]\s*(?P<rest>[^\n]{1,120}?))?\s*[)\]]?\.?",
+            regex.IGNORECASE,
+        )
+
+    def _is_credit(self, text: str) -> bool:
+        for pattern in (self._agency, self._labelled):
+            m = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
+            if m and (m.group("rest") is None or self._creditish(m.group("rest"))):
+                return True
+        return False
+
+    def _creditish(self, rest: str) -> bool:
+        """Names, agencies and "/" separators only: not the start of a sentence or a headline."""
+        tokens = [t for t in _CREDIT_SPLIT.split(rest) if t]
+        if not tokens or len(tokens) > self.max_credit_words:
+            return False
+        if self._agency.fullmatch(rest, timeout=REGEX_TIMEOUT):
+            return True
+        return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in _CREDIT_GLUE for t in tokens)
 
     @cached_property
     def _inline(self) -> regex.Pattern[str]:
@@ -65,14 +93,10 @@ class PhotoCredits(LexiconFilter):
         for block in doc:
             if block.kind is Kind.CODE:
                 continue
-            if word_count(block.text) <= self.max_credit_words + 3 and self._whole.fullmatch(
-                block.text, timeout=REGEX_TIMEOUT
-            ):
-                doc.remove(block, filter=self.name, reason="photo credit")
-                continue
-            current = block
-            while current is not None:
-                m = self._inline.search(current.text, timeout=REGEX_TIMEOUT)
-                if not m:
-                    break
+            current: Block | None = block
+            while current is not None and (m := self._inline.search(current.text, timeout=REGEX_TIMEOUT)):
                 current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
+            if current is None or current.n_words > self.max_credit_words + 3:
+                continue
+            if self._is_credit(current.text):
+                doc.remove(current, filter=self.name, reason="photo credit")

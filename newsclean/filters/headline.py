@@ -8,15 +8,16 @@ from typing import ClassVar
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
+from newsclean.filters.bylines import Bylines
 from newsclean.metadata.authors import BylineParser, byline_parser
-from newsclean.textutil import word_count
+from newsclean.textutil import strip_punct
 
 _SKIPPABLE = (Kind.PARAGRAPH, Kind.HEADING)
+_TAKEN = ":leading-block"  # the source suffix of metadata this filter took from the body
 
 
 def _same(a: str, b: str) -> bool:
-    fa, fb = " ".join(a.casefold().split()), " ".join(b.casefold().split())
-    return fa == fb or (len(fa) > 15 and (fa in fb or fb in fa))
+    return strip_punct(" ".join(a.split())) == strip_punct(" ".join(b.split()))
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class Headline(LexiconFilter):
         By + More                                                      (left to ``bylines``)
 
     A first block counts as a title when it is short (``max_title_words``), is not a
-    byline and does not end like a sentence with a full stop. The next block counts as the
-    dek when it is short (``max_dek_words``) and a byline or timestamp follows it, or it is a
-    heading. HTML input already has a title from the page: a leading heading that repeats
-    it is taken out of the body, and a heading right after it becomes the subtitle.
+    byline and does not end with a full stop or a colon. The next block counts as the
+    dek when it is short (``max_dek_words``) and a byline follows it, or it is a heading.
+    The filter runs after the removing filters, so a byline between dek and body has
+    already gone (its removal record still marks the place). HTML input already has a
+    title from the page: a leading heading that repeats it is taken out of the body, and
+    a heading right after it becomes the subtitle.
     Nothing is recorded as removed: the text moves to the metadata.
     """
 
@@ -51,21 +54,23 @@ class Headline(LexiconFilter):
             return
         title = doc.meta.get("title")
         first = lead[0]
+        if doc.meta_sources.get("title", "").endswith(_TAKEN):
+            return  # this filter already took the title out of this body
         if isinstance(title, str) and title:
             if first.kind in _SKIPPABLE and _same(first.text, title):
                 doc.discard(first)
                 self._dek(doc, lead[1:], require_heading=True)
             return
         if self._is_title(first):
-            doc.take(first, "title", source=f"{doc.source}:leading-block")
+            doc.take(first, "title", source=f"{doc.source}{_TAKEN}")
             self._dek(doc, lead[1:], require_heading=False)
 
     def _is_title(self, block: Block) -> bool:
         text = block.text
         return (
             block.kind in _SKIPPABLE
-            and 0 < word_count(text) <= self.max_title_words
-            and not text.rstrip().endswith(".")
+            and 0 < block.n_words <= self.max_title_words
+            and not text.rstrip().endswith((".", ":"))
             and not self._is_byline(text)
         )
 
@@ -73,14 +78,18 @@ class Headline(LexiconFilter):
         if not rest or doc.meta.get("subtitle"):
             return
         dek = rest[0]
-        if dek.kind not in _SKIPPABLE or not 0 < word_count(dek.text) <= self.max_dek_words:
+        if dek.kind not in _SKIPPABLE or not 0 < dek.n_words <= self.max_dek_words:
             return
         if self._is_byline(dek.text):
             return
-        followed_by_byline = len(rest) > 1 and self._is_byline(rest[1].text)
+        after = rest[1].position if len(rest) > 1 else float("inf")
+        between = [r.text for r in doc.removed if r.filter == Bylines.name and dek.position < r.position < after]
+        if len(rest) > 1:
+            between.append(rest[1].text)
+        followed_by_byline = any(self.parser.parse(text) is not None for text in between)
         is_heading = dek.kind is Kind.HEADING
         if is_heading or (not require_heading and followed_by_byline):
-            doc.take(dek, "subtitle", source=f"{doc.source}:leading-block")
+            doc.take(dek, "subtitle", source=f"{doc.source}{_TAKEN}")
 
     def _is_byline(self, text: str) -> bool:
         return self.parser.parse(text) is not None or self.parser.is_date_line(text)

@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, match, phrase_alternation, strip_punct, word_count
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_words, match, phrase_alternation, strip_punct
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,10 @@ class Inserts(LexiconFilter):
         return compile_phrases(self.terms("click_prefixes"), prefix=LEAD_NOISE, suffix=r"(?!\w)")
 
     @cached_property
+    def _openers(self) -> frozenset[str]:
+        return first_words(self.terms("insert_labels", self.extra_labels) + self.terms("click_prefixes"))
+
+    @cached_property
     def _standalone(self) -> frozenset[str]:
         return frozenset(self.terms("standalone_labels", self.extra_labels))
 
@@ -62,31 +66,34 @@ class Inserts(LexiconFilter):
         for block in doc:
             if block.kind is Kind.CODE:
                 continue
-            text = block.text
-            if strip_punct(text) in self._standalone:
-                doc.remove(block, filter=self.name, reason="label standing alone")
-                continue
-            words = word_count(text)
-            m = self._bracketed.fullmatch(text.strip(), timeout=REGEX_TIMEOUT)
-            if m and words <= self.max_words * 2:
-                doc.remove(block, filter=self.name, reason=f"bracketed {m.group(1)!r} insert")
-                continue
-            if words <= self.max_words:
-                m = match(self._labelled, text)
-                if m:
-                    doc.remove(block, filter=self.name, reason=f"{m.group(1)!r} promo line")
+            rest: Block | None = block
+            if ":" in block.text and ("[" in block.text or "(" in block.text):
+                m = self._bracketed.fullmatch(block.text.strip(), timeout=REGEX_TIMEOUT)
+                if m and block.n_words <= self.max_words * 2:
+                    doc.remove(block, filter=self.name, reason=f"bracketed {m.group(1)!r} insert")
                     continue
-                m = match(self._click, text)
-                if m:
-                    doc.remove(block, filter=self.name, reason=f"{m.group(0).strip()!r} call to action")
-                    continue
-            self._cut_inline(doc, block)
+                rest = self._cut_inline(doc, block)
+            if rest is not None:
+                self._whole_block(doc, rest)
 
-    def _cut_inline(self, doc: Document, block: Block) -> None:
+    def _whole_block(self, doc: Document, block: Block) -> None:
+        text = block.text
+        if strip_punct(text) in self._standalone:
+            doc.remove(block, filter=self.name, reason="label standing alone")
+        elif block.n_words <= self.max_words and block.lead_word in self._openers:
+            m = match(self._labelled, text)
+            if m:
+                doc.remove(block, filter=self.name, reason=f"{m.group(1)!r} promo line")
+            elif m := match(self._click, text):
+                doc.remove(block, filter=self.name, reason=f"{m.group(0).strip()!r} call to action")
+
+    def _cut_inline(self, doc: Document, block: Block) -> Block | None:
+        """Cut bracketed inserts out of a paragraph; returns what is left of it (or None)."""
         current: Block | None = block
         while current is not None:
             m = self._bracketed.search(current.text, timeout=REGEX_TIMEOUT)
             if not m:
-                return
+                break
             reason = f"bracketed {m.group(1)!r} insert inside a paragraph"
             current = doc.cut(current, m.start(), m.end(), filter=self.name, reason=reason)
+        return current

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
@@ -21,23 +22,54 @@ _FTFY = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
-# zero-width space/joiner-less marks, BOM, word joiner, soft hyphen; C0/C1 controls but \t \n
-_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACES = regex.compile(r"[^\S\n]+")  # any horizontal whitespace, NBSP and thin spaces included
-_ANY_SPACE = regex.compile(r"\s+")
+# Deleted outright: zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel
+# separator, and C0/C1 control characters, except those that separate text (tab, line
+# and page breaks, information separators, NEL, line/paragraph separators): those become
+# a space or a newline.
+_DELETE: dict[int, str | None] = dict.fromkeys(
+    [0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E, *range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0xA0)]
+)
+_DELETE.update({0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n", 0x1F: " ", 0x85: "\n"})
+_DELETE.update({0x2028: "\n", 0x2029: "\n"})
+# What text decoded with the wrong codec looks like (UTF-8 read as Windows-1252/Latin-1):
+# a lead byte character followed by a continuation-byte character, or a C1 control.
+# Single character classes cannot backtrack: the standard library's faster ``re`` scans them.
+_MOJIBAKE_HINT = re.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
+)
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DELETE) + "]")
+_SPACES = regex.compile(r"[^\S\n]+")  # horizontal whitespace, NBSP and thin spaces included
 
 
 def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = True) -> str:
-    """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``."""
-    if fix_mojibake and not text.isascii():
-        text = ftfy.fix_text(text, _FTFY)
-    elif not text.isascii() or "\r" in text:
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", text, timeout=REGEX_TIMEOUT)
+    """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``.
+
+    Repeated until nothing changes (at most three rounds): a repair can reveal another,
+    and normalising twice must give what normalising once gave.
+    """
+    for _ in range(3):
+        fixed = _normalize_once(text, keep_lines=keep_lines, fix_mojibake=fix_mojibake)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _normalize_once(text: str, *, keep_lines: bool, fix_mojibake: bool) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        if fix_mojibake and _MOJIBAKE_HINT.search(text):
+            text = ftfy.fix_text(text, _FTFY)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_DELETE)
     if keep_lines:
         lines = (_SPACES.sub(" ", line, timeout=REGEX_TIMEOUT).rstrip() for line in text.split("\n"))
         return "\n".join(lines).strip("\n")
-    return _ANY_SPACE.sub(" ", text, timeout=REGEX_TIMEOUT).strip()
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

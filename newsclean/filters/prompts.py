@@ -12,7 +12,7 @@ import regex
 
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter, PhrasePromptFilter
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, search, word_count
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, search
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class CopyrightLines(LexiconFilter):
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            if block.kind is Kind.CODE or word_count(block.text) > self.max_words:
+            if block.kind is Kind.CODE or block.n_words > self.max_words:
                 continue
             if self._opening.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="copyright line")

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.textutil import capitalised_share, ends_sentence, strip_punct, word_count
+from newsclean.textutil import capitalised_share, ends_sentence, strip_punct
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,15 @@ class RelatedLinks(LexiconFilter):
                 i = j
             else:
                 i += 1
+        # tail_ok[i]: nothing but list items and short lines from block i to the end
+        tail_ok = [True] * (len(blocks) + 1)
+        for k in range(len(blocks) - 1, -1, -1):
+            tail_ok[k] = tail_ok[k + 1] and (blocks[k].kind is Kind.LIST_ITEM or blocks[k].n_words < 8)
         to_remove: list[tuple[list[Block], str]] = []
         for start, end in runs:
             items = blocks[start:end]
             before = blocks[start - 1] if start > 0 else None
-            at_end = all(b.kind is Kind.LIST_ITEM or word_count(b.text) < 8 for b in blocks[end:])
+            at_end = tail_ok[end]
             verdict = self._judge(items, before, at_end)
             if verdict:
                 heading = [before] if before is not None and self._is_related_heading(before) else []
@@ -74,11 +78,11 @@ class RelatedLinks(LexiconFilter):
     def _headline_like(self, item: Block) -> bool:
         if item.link_ratio >= 0.7:
             return True
-        n = word_count(item.text)
+        n = item.n_words
         return self.min_words <= n <= self.max_words and not ends_sentence(item.text)
 
     def _is_related_heading(self, block: Block) -> bool:
-        return word_count(block.text) <= 8 and strip_punct(block.text) in self._headings
+        return block.n_words <= 8 and strip_punct(block.text) in self._headings
 
     def _judge(self, items: list[Block], before: Block | None, at_end: bool) -> str | None:
         headline_share = sum(self._headline_like(b) for b in items) / len(items)

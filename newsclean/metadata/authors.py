@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from newsclean import lexicon
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, match
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_word, first_words, match
 
 __all__ = ["Byline", "BylineParser", "name_case"]
 
@@ -94,10 +94,13 @@ ORG_WORDS = frozenset(
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 _URL = r"(?:https?://|www\.)\S{1,300}"
 _HANDLE = r"@\w{1,30}"
+_CONTACTS = regex.compile(_EMAIL + "|" + _URL + "|" + _HANDLE)
+_INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.)+")
+_LETTERS = regex.compile(r"\p{L}+")
+_BARE_SEPARATOR = regex.compile(r"[,|·•/–—]|\s-\s")
 _SEPARATORS = regex.compile(r"\s*(?:[|·•/\n]|\s[-–—]\s|\s*[–—]\s*)\s*")
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b)\s*", regex.IGNORECASE)
 _FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per)\s+(?=\p{Lu})", regex.IGNORECASE)
-_TOKEN = regex.compile(r"\S+")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}|\p{Lu}")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{Lu}'’.-]*|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*")
 _DATE_NUMBER = regex.compile(r"\d{1,4}(?:[:./-]\d{1,4}){0,3}(?:st|nd|rd|th|h)?")
@@ -112,9 +115,9 @@ def name_case(name: str) -> str:
     def word(w: str) -> str:
         if w.casefold() in PARTICLES:
             return w.casefold()
-        if regex.fullmatch(r"(?:\p{Lu}\.)+", w):
+        if _INITIALS_ONLY.fullmatch(w):
             return w
-        return regex.sub(r"\p{L}+", lambda m: m.group(0).capitalize(), w)
+        return _LETTERS.sub(lambda m: m.group(0).capitalize(), w)
 
     return " ".join(word(w) for w in name.split())
 
@@ -153,6 +156,7 @@ class BylineParser:
         self.date_words = frozenset(t("months") + t("weekdays") + t("time_words") + t("date_labels"))
         self.date_label = compile_phrases(t("date_labels"), prefix=r"(?:^|\s)", suffix=r"\b:?")
         self.role_tail = compile_phrases(t("roles"), prefix=r"\s*,?\s*", suffix=r"\s*$")
+        self.openers = first_words(t("byline_prefixes", extra_prefixes))
 
     # -- public ------------------------------------------------------------------
     def parse(self, text: str, *, require_prefix: bool = True) -> Byline | None:
@@ -165,6 +169,10 @@ class BylineParser:
         text = text.strip()
         if not text or len(text) > self.max_chars:
             return None
+        if require_prefix and first_word(text) not in self.openers:
+            return None
+        if not require_prefix and not _BARE_SEPARATOR.search(text):
+            return None  # a bare byline separates name and role/outlet: "Jane Doe, Staff Writer"
         m = match(self.prefix, text)
         if m:
             rest = text[m.end() :]
@@ -181,9 +189,8 @@ class BylineParser:
             if kind == "sentence":
                 return None
             dated |= kind == "date"
-            saw_role |= kind == "role"
-            saw_role |= kind == "names+role"
-            names.extend(found if kind in ("names", "names+role") else ())
+            saw_role |= kind == "role" or self._has_role(segment)
+            names.extend(found if kind == "names" else ())
             orgs.extend(found if kind == "org" else ())
             if kind == "names+org":
                 names.extend(found[:-1])
@@ -203,12 +210,18 @@ class BylineParser:
         text = text.strip()
         return 0 < len(text) <= 120 and self._is_date(text)
 
+    def _has_role(self, segment: str) -> bool:
+        return any(
+            p.strip(" .").casefold() in self.roles for p in _NAME_SPLIT.split(segment, timeout=REGEX_TIMEOUT)
+        ) or bool(self.role_tail.search(segment, timeout=REGEX_TIMEOUT))
+
     def is_role(self, text: str) -> bool:
         return text.strip(" ,.|").casefold() in self.roles
 
     # -- internals ---------------------------------------------------------------
     def _segments(self, rest: str) -> list[str]:
-        rest = regex.sub(_EMAIL + "|" + _URL + "|" + _HANDLE, " | ", rest, timeout=REGEX_TIMEOUT)
+        if "@" in rest or "www." in rest or "://" in rest:
+            rest = _CONTACTS.sub(" | ", rest, timeout=REGEX_TIMEOUT)
         # a date label starts a new segment even without a separator ("Jane Doe Updated 5 PM")
         label = self.date_label.search(rest, timeout=REGEX_TIMEOUT)
         if label and label.start() > 0:
@@ -231,18 +244,15 @@ class BylineParser:
         if len(parts) == 2 and _looks_capitalised(parts[1]):
             seg, outlet = parts[0], parts[1].strip()
         names: list[str] = []
-        had_role = False
         for part in _NAME_SPLIT.split(seg, timeout=REGEX_TIMEOUT):
             part = part.strip(" .")
             if not part:
                 continue
             low = part.casefold()
-            had_role |= low in self.roles
             if low in self.noise or low in self.roles or self._is_date(part):
                 continue
             role = self.role_tail.search(part, timeout=REGEX_TIMEOUT)
             if role and role.start() > 0:
-                had_role = True
                 part = part[: role.start()].strip(" ,")
             if low in self.agencies or _is_org(part):
                 outlet = outlet or part
@@ -252,20 +262,20 @@ class BylineParser:
             names.append(name_case(part))
         if outlet:
             return ("names+org", [*names, outlet]) if names else ("org", [outlet])
-        if names:
-            return ("names+role", names) if had_role else ("names", names)
-        return ("noise", [])
+        return ("names", names) if names else ("noise", [])
 
     def _is_date(self, text: str) -> bool:
         """Only numbers, month/weekday/time words and date labels: a timestamp."""
-        tokens = [t.strip(",.;:()[]|").casefold() for t in _TOKEN.findall(text, timeout=REGEX_TIMEOUT)]
-        tokens = [t for t in tokens if t]
-        if not tokens:
-            return False
-        for t in tokens:
-            if not (_DATE_NUMBER.fullmatch(t) or t in self.date_words or t in _DATE_GLUE):
+        substantive = False
+        for raw in text.split():
+            t = raw.strip(",.;:()[]|").casefold()
+            if not t or t in _DATE_GLUE:
+                continue
+            if t in self.date_words or _DATE_NUMBER.fullmatch(t):
+                substantive = True
+            else:
                 return False
-        return any(t in self.date_words or _DATE_NUMBER.fullmatch(t) for t in tokens)
+        return substantive
 
 
 def _looks_capitalised(text: str) -> bool:

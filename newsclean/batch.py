@@ -1,0 +1,381 @@
+"""``clean_many``: clean a stream of pages in worker processes, losing none.
+
+    >>> from newsclean import clean_many
+    >>> records = ({"id": n, "text": f"Headline {n}\\n\\nBy Jane Doe\\n\\nBody {n}."} for n in range(3))
+    >>> [(r.id, r.article.text) for r in clean_many(records, workers=0)]
+    [(0, 'Body 0.'), (1, 'Body 1.'), (2, 'Body 2.')]
+
+Guarantees:
+
+- **one output per input**, in input order: a :class:`Result` holding the
+  :class:`~newsclean.Article` or an ``error`` (``{"type": ..., "message": ...}``);
+- **nothing takes the batch down**: an exception while cleaning one page becomes that
+  page's error; a worker process that dies (killed, segfault, ``os._exit``) breaks the
+  pool, which is rebuilt, and the records that were in flight are retried one at a time,
+  so only the page that really kills a worker gets the error ``WorkerCrashed``; with
+  ``timeout``, a page stuck longer than that gets the error ``Timeout`` the same way;
+- **bounded memory**: the input is read lazily and at most ``in_flight`` chunks of
+  ``chunk_size`` records are held at once (submitted but not yet yielded);
+- the pipeline is sent to each worker once (pickled: pipelines are immutable) and reused
+  for every page that worker cleans.
+
+A record is a page (``str``/``bytes``, its id is its position), a mapping with an
+``html`` or ``text`` field and optional ``id`` and ``url`` (names set by :class:`Fields`),
+or a :class:`BadRecord` standing for input that could not be read (it yields its error in
+its place, so a reader can report a malformed line in order).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsclean.api import PageKind, clean
+from newsclean.article import Article
+from newsclean.errors import ConfigError, InputError, NewscleanError
+from newsclean.pipeline import Pipeline
+
+__all__ = ["BadRecord", "Fields", "Result", "clean_many", "default_workers"]
+
+log = logging.getLogger(__name__)
+
+WORKER_CRASHED = "WorkerCrashed"
+TIMED_OUT = "Timeout"
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The field names of mapping records (e.g. ``Fields(html="body", id="doc_id")``)."""
+
+    html: str = "html"
+    text: str = "text"
+    id: str = "id"
+    url: str = "url"
+
+
+class BadRecord(NewscleanError):
+    """An input record that could not be read (e.g. a malformed JSON line).
+
+    Passed to :func:`clean_many` in place of the record, it yields an error result with
+    ``type`` (default ``"BadRecord"``) and the message, under ``id``.
+    """
+
+    def __init__(self, message: str, *, id: Any = None, type: str = "BadRecord") -> None:
+        super().__init__(message)
+        self.id = id
+        self.type = type
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one input record: ``article`` or ``error``, never both.
+
+    ``extra`` holds the input fields named in ``keep`` (copied unchanged).
+    """
+
+    id: Any
+    article: Article | None = None
+    error: dict[str, str] | None = None
+    url: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """One JSON-serialisable object: the id, kept fields, then the article fields or
+        ``error`` (plus ``url`` when the record had one)."""
+        out: dict[str, Any] = {"id": self.id, **self.extra}
+        if self.article is not None:
+            out.update(self.article.to_dict())
+        else:
+            if self.url is not None:
+                out["url"] = self.url
+            out["error"] = self.error
+        return out
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+# -- records -> items -------------------------------------------------------------------
+@dataclass
+class _Item:
+    """One record in flight: what the worker needs (``page``...) and what the result keeps."""
+
+    index: int
+    id: Any
+    page: str | bytes | None = None
+    kind: PageKind = "auto"
+    url: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    error: dict[str, str] | None = None
+
+    def result(self, outcome: Article | dict[str, str]) -> Result:
+        if isinstance(outcome, Article):
+            return Result(self.id, article=outcome, url=self.url, extra=self.extra)
+        return Result(self.id, error=outcome, url=self.url, extra=self.extra)
+
+
+def _error(type_: str, message: str) -> dict[str, str]:
+    return {"type": type_, "message": message}
+
+
+def _item(index: int, record: Any, fields: Fields, kind: PageKind, keep: Sequence[str]) -> _Item:
+    if isinstance(record, BadRecord):
+        return _Item(index, index if record.id is None else record.id, error=_error(record.type, str(record)))
+    if isinstance(record, (str, bytes, bytearray)):
+        return _Item(index, index, page=bytes(record) if isinstance(record, bytearray) else record, kind=kind)
+    if not isinstance(record, Mapping):
+        message = f"a record is a page (str/bytes) or a mapping, not {type(record).__name__}"
+        return _Item(index, index, error=_error("InputError", message))
+    rid = record.get(fields.id, index)
+    url = record.get(fields.url)
+    item = _Item(index, rid, url=url if isinstance(url, str) and url else None)
+    item.extra = {k: record[k] for k in keep if k in record}
+    for name, field_kind in ((fields.html, kind), (fields.text, "text")):
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, (str, bytes)):
+            item.error = _error("InputError", f"field {name!r} must be a string, not {type(value).__name__}")
+        else:
+            item.page, item.kind = value, field_kind  # type: ignore[assignment]
+        return item
+    item.error = _error("InputError", f"record has no {fields.html!r} or {fields.text!r} field")
+    return item
+
+
+# -- the worker side --------------------------------------------------------------------
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline_blob: bytes | None) -> None:
+    """Runs once per worker process: unpickle the pipeline it will use for every page."""
+    global _WORKER_PIPELINE  # per-process state of a worker, set once at its start
+    _WORKER_PIPELINE = pickle.loads(pipeline_blob) if pipeline_blob is not None else None
+
+
+def _clean_one(page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None) -> Article | dict:
+    try:
+        return clean(page, url=url, kind=kind, pipeline=pipeline)
+    except Exception as exc:  # one page's failure is that page's error record
+        log.debug("cleaning failed: %s: %s", type(exc).__name__, exc)
+        return _error(type(exc).__name__, str(exc))
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict]:
+    return [_clean_one(page, kind, url, _WORKER_PIPELINE) for page, kind, url in tasks]
+
+
+# -- the parent side --------------------------------------------------------------------
+class _Chunk:
+    __slots__ = ("future", "items", "outcomes")
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.items = items
+        self.future: Future | None = None
+        self.outcomes: list[Article | dict] | None = None
+
+    @property
+    def todo(self) -> list[_Item]:
+        return [i for i in self.items if i.error is None]
+
+    def tasks(self, items: list[_Item] | None = None) -> list[tuple[str | bytes, PageKind, str | None]]:
+        return [(i.page, i.kind, i.url) for i in (self.todo if items is None else items)]  # type: ignore[misc]
+
+    def results(self) -> Iterator[Result]:
+        outcomes = iter(self.outcomes or ())
+        for item in self.items:
+            yield item.result(item.error) if item.error is not None else item.result(next(outcomes))
+
+
+class _Pool:
+    """A process pool that can be rebuilt after a worker dies."""
+
+    def __init__(self, workers: int, blob: bytes | None, context: Any) -> None:
+        self.workers, self.blob, self.context = workers, blob, context
+        self.executor: ProcessPoolExecutor | None = None
+        self.rebuilt = 0
+
+    def get(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob,)
+            )
+            # wait until the workers are up, so that start-up never counts against a page's timeout
+            for future in [self.executor.submit(_ready) for _ in range(self.workers)]:
+                future.result()
+        return self.executor
+
+    def submit(self, tasks: list) -> Future:
+        try:
+            return self.get().submit(_work, tasks)
+        except BrokenProcessPool:  # broke between two submissions: the caller sees it on result()
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("worker pool broken"))
+            return future
+
+    def kill(self) -> None:
+        """Stop every worker now (a page is stuck): the pool breaks and is rebuilt."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+
+    def wait(self, future: Future, timeout: float | None) -> list:
+        """The future's result; a timeout kills the workers and raises ``TimeoutError``."""
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            self.kill()
+            raise TimeoutError from None
+
+    def rebuild(self) -> None:
+        self.rebuilt += 1
+        self.close()
+
+    def close(self, wait: bool = True) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=wait, cancel_futures=True)
+            self.executor = None
+
+
+def _mp_context(start_method: str | None) -> Any:
+    if start_method is None:
+        methods = multiprocessing.get_all_start_methods()
+        # forkserver: workers start clean (no copy of the caller's memory, no inherited threads)
+        start_method = "forkserver" if "forkserver" in methods else "spawn"
+    return multiprocessing.get_context(start_method)
+
+
+def clean_many(
+    records: Iterable[Any],
+    *,
+    workers: int | None = None,
+    pipeline: Pipeline | None = None,
+    kind: PageKind = "auto",
+    fields: Fields = Fields(),
+    keep: Sequence[str] = (),
+    chunk_size: int = 4,
+    in_flight: int | None = None,
+    start_method: str | None = None,
+    timeout: float | None = None,
+) -> Iterator[Result]:
+    """Clean every record of ``records`` and yield one :class:`Result` per record, in order.
+
+    ``workers``: worker processes (default: the cores available); ``0`` cleans in this
+    process (no protection against a crashing page). ``pipeline`` replaces the default
+    filters (it must pickle: custom filters are module-level functions or objects).
+    ``kind`` applies to pages given as ``str``/``bytes`` and to the ``html`` field
+    (``text`` fields are always cleaned as text). ``keep`` names input fields copied into
+    each result's ``extra``. ``chunk_size`` records go to a worker at once; at most
+    ``in_flight`` chunks (default ``4 * workers``) are submitted and not yet yielded.
+    ``timeout`` (seconds per page, worker processes only): a page that takes longer stops
+    its worker and gets the error ``Timeout``; the other pages in flight are retried.
+    """
+    if workers is None:
+        workers = default_workers()
+    if workers < 0 or chunk_size < 1:
+        raise ConfigError("workers must be >= 0 and chunk_size >= 1")
+    if kind not in ("auto", "text", "html"):
+        raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    items = (_item(n, r, fields, kind, keep) for n, r in enumerate(records))
+    if workers == 0:
+        return _serial(items, pipeline)
+    try:
+        blob = pickle.dumps(pipeline) if pipeline is not None else None
+    except Exception as exc:
+        raise ConfigError(f"the pipeline cannot be sent to worker processes (pickling failed: {exc})") from exc
+    limit = in_flight if in_flight is not None else 4 * workers
+    pool = _Pool(workers, blob, _mp_context(start_method))
+    return _parallel(items, pool, chunk_size, max(1, limit), timeout)
+
+
+def _serial(items: Iterator[_Item], pipeline: Pipeline | None) -> Iterator[Result]:
+    for item in items:
+        if item.error is not None:
+            yield item.result(item.error)
+        else:
+            yield item.result(_clean_one(item.page, item.kind, item.url, pipeline))  # type: ignore[arg-type]
+
+
+def _parallel(
+    items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int, timeout: float | None
+) -> Iterator[Result]:
+    pending: deque[_Chunk] = deque()
+    chunks = (_Chunk(list(c)) for c in iter(lambda: list(itertools.islice(items, chunk_size)), []))
+    try:
+        while True:
+            while len(pending) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                if chunk.todo:
+                    chunk.future = pool.submit(chunk.tasks())
+                else:
+                    chunk.outcomes = []
+                pending.append(chunk)
+            if not pending:
+                return
+            head = pending[0]
+            if head.outcomes is None:
+                try:
+                    # the head chunk was submitted first, so it is running: its pages get their time
+                    head.outcomes = pool.wait(head.future, timeout and timeout * len(head.todo))  # type: ignore[arg-type]
+                except (BrokenProcessPool, TimeoutError):
+                    _recover(pending, pool, timeout)
+                except Exception as exc:  # e.g. a page that cannot be pickled: the chunk's error
+                    head.outcomes = [_error(type(exc).__name__, str(exc)) for _ in head.todo]
+            pending.popleft()
+            yield from head.results()
+    finally:
+        pool.close(wait=False)
+
+
+def _recover(pending: deque[_Chunk], pool: _Pool, timeout: float | None) -> None:
+    """A worker died (or was stopped): keep what finished, retry the rest one record at a time."""
+    log.warning("a worker process died; retrying the %d chunk(s) in flight one page at a time", len(pending))
+    for chunk in pending:
+        if chunk.outcomes is None and chunk.future is not None and chunk.future.done():
+            try:
+                chunk.outcomes = chunk.future.result()
+            except Exception:
+                chunk.outcomes = None
+    pool.rebuild()
+    for chunk in pending:
+        if chunk.outcomes is not None:
+            continue
+        outcomes: list[Article | dict] = []
+        for item in chunk.todo:
+            try:
+                outcomes.extend(pool.wait(pool.submit(chunk.tasks([item])), timeout))
+            except TimeoutError:
+                log.warning("record %r took more than %s s", item.id, timeout)
+                outcomes.append(_error(TIMED_OUT, f"cleaning this page took more than {timeout} s"))
+                pool.rebuild()
+            except BrokenProcessPool:
+                log.warning("record %r killed its worker process", item.id)
+                outcomes.append(_error(WORKER_CRASHED, "the worker process died while cleaning this page"))
+                pool.rebuild()
+        chunk.outcomes = outcomes
+    # the chunks that were retried are done; the pool is fresh for what follows

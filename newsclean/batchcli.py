@@ -1,0 +1,194 @@
+"""``newsclean batch`` and ``newsclean warc``: many pages, worker processes, nothing lost."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from newsclean.batch import BadRecord, Fields, clean_many, default_workers
+from newsclean.batchio import JsonlWriter, Stats, done_ids, id_key, read_jsonl, read_warc
+from newsclean.errors import NewscleanError
+from newsclean.pipeline import Pipeline
+
+log = logging.getLogger("newsclean")
+
+
+BATCH_EXAMPLES = """\
+examples:
+  newsclean batch pages.jsonl -o clean.jsonl
+  newsclean batch pages.jsonl.gz -o clean.jsonl.zst --workers 8
+  newsclean batch dump.jsonl --html-field body --id-field doc_id --keep source -o out.jsonl
+  newsclean batch pages.jsonl -o clean.jsonl --resume        # after a killed run
+  cat pages.jsonl | newsclean batch - > clean.jsonl
+
+Each input line is a JSON object with an `html` or `text` field and optional `id` and
+`url` (an id defaults to the line number). Each output line has the id and the article
+fields, or an `error` object {"type", "message"}: one output line per input line, a
+malformed line included. Exit status: 0 when the run completed (record errors are in the
+output), 1 when it could not (unreadable input, bad configuration), 130 if interrupted.
+"""
+
+WARC_EXAMPLES = """\
+examples:
+  newsclean warc CC-MAIN-...-00000.warc.gz -o clean.jsonl.gz
+  newsclean warc crawl/*.warc.gz -o clean.jsonl --workers 2 --resume
+
+HTML responses with status 200 are cleaned; other responses are skipped and counted.
+Each output line carries the WARC record id (`id`), target URI (`url`) and `warc_date`.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="OUT.jsonl", help="output file (default: standard output)")
+    parser.add_argument(
+        "--workers", type=int, default=None, metavar="N", help=f"worker processes (default: cores, {default_workers()})"
+    )
+    parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
+    parser.add_argument("--resume", action="store_true", help="skip ids already in the output file and append to it")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    parser.add_argument(
+        "--timeout", type=float, default=None, metavar="S", help="give up on a page after S seconds (error Timeout)"
+    )
+    parser.add_argument("--chunk-size", type=int, default=4, metavar="N", help="records sent to a worker at once")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to standard error")
+
+
+def _subcommand(sub: Any, name: str, summary: str, description: str, epilog: str, inputs: str) -> Any:
+    parser = sub.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("inputs", nargs="+", metavar=inputs, help="input files ('-': standard input)")
+    _common(parser)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsclean", description="Clean many pages in worker processes.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    batch = _subcommand(
+        sub,
+        "batch",
+        "clean the records of JSONL files",
+        "Clean the pages of JSONL files (.gz/.zst by suffix) into JSONL.",
+        BATCH_EXAMPLES,
+        "IN.jsonl",
+    )
+    batch.add_argument("--html-field", default="html", metavar="NAME", help="field holding HTML (default: html)")
+    batch.add_argument("--text-field", default="text", metavar="NAME", help="field holding plain text (default: text)")
+    batch.add_argument("--id-field", default="id", metavar="NAME", help="field holding the record id (default: id)")
+    batch.add_argument("--url-field", default="url", metavar="NAME", help="field holding the page URL (default: url)")
+    batch.add_argument(
+        "--keep", action="append", default=[], metavar="NAME", help="copy this input field to the output"
+    )
+    _subcommand(
+        sub,
+        "warc",
+        "clean the HTML responses of WARC files",
+        "Clean the HTML 200 responses of WARC files (Common Crawl layout, any compression) into JSONL.",
+        WARC_EXAMPLES,
+        "IN.warc.gz",
+    )
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsclean: %(message)s")
+    if args.resume and (not args.output or args.output == "-"):
+        log.error("--resume needs an output file (-o)")
+        return 1
+    if args.workers is not None and args.workers < 0:
+        log.error("--workers must be 0 or more")
+        return 1
+    stats = Stats()
+    started = time.monotonic()
+    try:
+        pipeline = Pipeline.from_config(args.pipeline) if args.pipeline else None
+        if args.command == "batch":
+            fields = Fields(html=args.html_field, text=args.text_field, id=args.id_field, url=args.url_field)
+            records: Iterable[Any] = read_jsonl(args.inputs, fields)
+            keep: Sequence[str] = args.keep
+        else:
+            fields, records, keep = Fields(), read_warc(args.inputs, stats), ("warc_date",)
+        done = done_ids(args.output) if args.resume else set()
+        if done:
+            log.info("resuming: %d records already in %s", len(done), args.output)
+        todo = _counted(records, stats, fields, done, count_read=args.command == "batch")
+        results = clean_many(
+            todo,
+            workers=args.workers,
+            pipeline=pipeline,
+            fields=fields,
+            keep=keep,
+            chunk_size=args.chunk_size,
+            timeout=args.timeout,
+        )
+        with JsonlWriter(args.output, append=args.resume) as out, _progress(args.quiet) as bar:
+            for result in results:
+                out.write(result.to_dict())
+                stats.written += 1
+                if not result.ok:
+                    stats.errors += 1
+                    bar.set_postfix(errors=stats.errors, refresh=False)
+                bar.update(1)
+    except KeyboardInterrupt:
+        _summary(stats, started, args.quiet, "interrupted")
+        return 130
+    except (NewscleanError, OSError, EOFError, ValueError) as exc:
+        log.error("%s", exc)
+        _summary(stats, started, args.quiet, "failed")
+        return 1
+    _summary(stats, started, args.quiet)
+    return 0
+
+
+def _counted(
+    records: Iterable[Any], stats: Stats, fields: Fields, done: set[str], *, count_read: bool
+) -> Iterator[Any]:
+    for record in records:
+        if count_read:
+            stats.read += 1
+        if done:
+            rid = record.id if isinstance(record, BadRecord) else record.get(fields.id)
+            if id_key(rid) in done:
+                stats.skipped += 1
+                continue
+        yield record
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def set_postfix(self, **kwargs: Any) -> None:
+        pass
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def _progress(quiet: bool) -> Any:
+    """A progress bar on standard error, only when it is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(file=sys.stderr, unit=" pages", desc="newsclean", dynamic_ncols=True, smoothing=0.1)
+
+
+def _summary(stats: Stats, started: float, quiet: bool, status: str = "done") -> None:
+    if quiet:
+        return
+    seconds = time.monotonic() - started
+    sys.stderr.write(
+        f"newsclean: {status}: read {stats.read}, written {stats.written}, errors {stats.errors}, "
+        f"skipped {stats.skipped}, {seconds:.1f} s\n"
+    )
+    sys.stderr.flush()

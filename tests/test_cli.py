@@ -1,0 +1,278 @@
+"""The command line. The single-page form: files, standard input, --json, --example.
+``newsclean batch``: one output line per input line, compression, resume after a kill,
+progress only on a terminal, exit codes."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean import Pipeline
+from newsclean.batchio import done_ids, id_key, open_input
+from newsclean.cli import main
+from newsclean.filters import DEFAULT_ORDER
+
+from .conftest import FIXTURES, ROOT
+
+SEED = FIXTURES / "seed" / "usnews-syria-defections.txt"
+
+
+def page(n: int) -> str:
+    return f"Headline {n}\n\nBy Jane Doe\n\nBody paragraph {n} says something.\n\nAdvertisement"
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    if path.suffix == ".gz":
+        data = gzip.compress(data)
+    elif path.suffix == ".zst":
+        import zstandard
+
+        data = zstandard.ZstdCompressor().compress(data)
+    path.write_bytes(data)
+    return path
+
+
+def read_out(path: Path) -> list[dict]:
+    with open_input(str(path)) as fh:
+        return [json.loads(line) for line in fh]
+
+
+def records(n: int) -> list[str]:
+    return [json.dumps({"id": f"r{i}", "text": page(i)}) for i in range(n)]
+
+
+def run_cli(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *args], cwd=ROOT, input=stdin, capture_output=True, timeout=timeout
+    )
+
+
+# -- the single-page command is unchanged ----------------------------------------------
+def test_example_prints_clean_text(capsys) -> None:
+    assert main(["--example"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Nearly 20 high-ranking Syrian military officers")
+    assert "By + More" not in out and "Photo Gallery" not in out
+
+
+def test_json_for_a_file(capsys) -> None:
+    assert main(["--json", str(SEED)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["authors"] == ["John T. Bennett"]
+    assert {r["filter"] for r in record["removed"]} == {"bylines", "inserts", "author_bios", "related_links"}
+
+
+def test_missing_file_fails_with_message(capsys) -> None:
+    assert main(["/no/such/file.html"]) == 1
+    assert "No such file" in capsys.readouterr().err
+
+
+def test_module_entry_point_reads_stdin() -> None:
+    body = b"A paragraph of real body text. " * 20
+    html = b"<html><body><article><h1>T</h1><p>" + body + b"</p></article></body></html>"
+    command = [sys.executable, "-m", "newsclean", "--kind", "html"]
+    proc = subprocess.run(command, input=html, capture_output=True, check=True)
+    assert b"A paragraph of real body text." in proc.stdout
+
+
+def test_single_page_form_still_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED)]) == 0
+    assert capsys.readouterr().out == newsclean.clean(SEED.read_text("utf-8")).text + "\n"
+    assert main(["--json", str(SEED)]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == str(SEED)
+    # a file that happens to be called like a subcommand is reachable as ./batch
+    (tmp_path / "batch").write_text(page(1), "utf-8")
+    assert main([str(tmp_path / "batch")]) == 0
+    assert capsys.readouterr().out == "Body paragraph 1 says something.\n"
+
+
+def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["batch", "--help"], ["warc", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 0
+        text = capsys.readouterr().out
+        assert "examples:" in text
+        if argv != ["--help"]:
+            assert "--resume" in text and "--workers" in text and "--quiet" in text
+        else:
+            assert "newsclean batch IN.jsonl -o OUT.jsonl" in text
+
+
+# -- one output line per input line ----------------------------------------------------
+def test_malformed_lines_give_error_records_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [
+        *records(3),
+        '{"id": "broken", "text": ',
+        "[1, 2, 3]",
+        "",
+        json.dumps({"text": page(9)}),  # no id: its line number
+        '{"id": "r-bad-utf8", "text": "\xff"}',
+    ]
+    src = write_jsonl(tmp_path / "in.jsonl", lines)
+    (tmp_path / "in.jsonl").write_bytes(src.read_bytes().replace("\xff".encode(), b"\xff"))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "1"]) == 0
+    got = read_out(out)
+    assert [r["id"] for r in got] == ["r0", "r1", "r2", 4, 5, 7, 8]
+    types = [r.get("error", {}).get("type") for r in got]
+    assert types == [None, None, None, "JSONDecodeError", "InputError", None, "UnicodeDecodeError"]
+    assert got[0]["text"] == "Body paragraph 0 says something." and got[0]["authors"] == ["Jane Doe"]
+    assert got[5]["text"] == "Body paragraph 9 says something."
+    assert "newsclean: done: read 7, written 7, errors 3, skipped 0, " in capsys.readouterr().err
+
+
+def test_field_names_keep_and_pipeline_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = page(1) + "\n\nRelated:\n\n• One headline\n\n• Two"
+    src = write_jsonl(tmp_path / "in.jsonl", [json.dumps({"doc": "d1", "body": text, "from": "feed"})])
+    config = tmp_path / "p.toml"
+    config.write_text('[pipeline]\ndisable = ["bylines"]\n', "utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", str(src), "-o", str(out), "--workers", "0", "--quiet", "--pipeline", str(config)]
+    assert main([*argv, "--text-field", "body", "--id-field", "doc", "--keep", "from"]) == 0
+    (rec,) = read_out(out)
+    expected = newsclean.clean(text, pipeline=Pipeline.from_config(config))
+    assert rec["id"] == "d1" and rec["from"] == "feed" and rec["text"] == expected.text
+    assert "By Jane Doe" in rec["text"]  # the config really switched bylines off
+    assert capsys.readouterr().err == ""  # --quiet
+
+
+@pytest.mark.parametrize(("src_suffix", "out_suffix"), [(".gz", ".zst"), (".zst", ".gz")])
+def test_compressed_round_trip(tmp_path: Path, src_suffix: str, out_suffix: str) -> None:
+    plain_out = tmp_path / "plain.jsonl"
+    assert main(["batch", str(write_jsonl(tmp_path / "in.jsonl", records(6))), "-o", str(plain_out), "-q"]) == 0
+    src = write_jsonl(tmp_path / f"in.jsonl{src_suffix}", records(6))
+    out = tmp_path / f"out.jsonl{out_suffix}"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "1", "-q"]) == 0
+    magic = {".gz": b"\x1f\x8b", ".zst": b"\x28\xb5\x2f\xfd"}
+    assert out.read_bytes()[:4].startswith(magic[out_suffix])
+    assert read_out(out) == read_out(plain_out)
+
+
+def test_stdin_to_stdout_without_a_terminal_has_no_progress_bar() -> None:
+    proc = run_cli("batch", "-", "--workers", "1", stdin="\n".join(records(4)).encode())
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["r0", "r1", "r2", "r3"]
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and err.startswith("newsclean: done: read 4, written 4, errors 0, skipped 0, ")
+    assert "\r" not in err and "pages/s" not in err
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    src = write_jsonl(tmp_path / "in.jsonl", [*records(3), "{broken"])
+    assert main(["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "0"]) == 0
+    shown = terminal.getvalue()
+    assert "pages/s" in shown and "4 pages" in shown and "errors=1" in shown
+    assert shown.rstrip().splitlines()[-1].startswith("newsclean: done: read 4, written 4, errors 1")
+    terminal.truncate(0)
+    assert main(["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "0", "--quiet"]) == 0
+    assert terminal.getvalue().strip("\x00") == ""
+
+
+# -- failures --------------------------------------------------------------------------
+def test_exit_status_on_failure(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", records(1))
+    assert main(["batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl"), "-q"]) == 1
+    (tmp_path / "bad.toml").write_text('[pipeline]\ndisable = ["no_such_filter"]\n', "utf-8")
+    assert main(["batch", str(src), "--pipeline", str(tmp_path / "bad.toml"), "-q"]) == 1
+    assert main(["batch", str(src), "--resume", "-q"]) == 1  # --resume needs -o
+    assert main(["batch", str(src), "--workers", "-2", "-q"]) == 1
+
+
+# -- resume ----------------------------------------------------------------------------
+def test_killed_run_resumed_gives_every_record_once(tmp_path: Path) -> None:
+    n = 60
+    src = write_jsonl(tmp_path / "in.jsonl", records(n))
+    out = tmp_path / "out.jsonl"
+    slow = tmp_path / "slow.toml"
+    order = [*DEFAULT_ORDER, "tests.batch_filters:slow"]
+    slow.write_text(f"[pipeline]\nfilters = {json.dumps(order)}\n", "utf-8")
+    cmd = [sys.executable, "-m", "newsclean", "batch", str(src), "-o", str(out), "--workers", "1"]
+    proc = subprocess.Popen(
+        [*cmd, "--chunk-size", "1", "--pipeline", str(slow)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill reaches its workers too
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while (not out.exists() or out.read_bytes().count(b"\n") < 5) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    before = out.read_bytes()
+    finished = before.count(b"\n")
+    assert 5 <= finished < n, "the run was not stopped midway"
+    proc2 = run_cli("batch", str(src), "-o", str(out), "--workers", "1", "--resume")
+    assert proc2.returncode == 0, proc2.stderr
+    assert out.read_bytes().startswith(before[: before.rfind(b"\n") + 1])  # finished work kept as it was
+    got = read_out(out)
+    assert sorted(r["id"] for r in got) == sorted(f"r{i}" for i in range(n))  # all, none twice
+    assert all(r["text"] == f"Body paragraph {r['id'][1:]} says something." for r in got)
+    assert f"skipped {finished}," in proc2.stderr.decode()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.zst"])
+def test_resume_cuts_a_damaged_tail(tmp_path: Path, suffix: str) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", records(5))
+    out = tmp_path / f"out{suffix}"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q"]) == 0
+    full = read_out(out)
+    # keep the first two records whole, then a cut-off third (as a kill mid-write leaves it)
+    first = write_jsonl(tmp_path / f"part{suffix}", [json.dumps(r) for r in full[:2]]).read_bytes()
+    third = write_jsonl(tmp_path / f"third{suffix}", [json.dumps(full[2])]).read_bytes()
+    out.write_bytes(first + third[: len(third) // 2])
+    assert done_ids(str(out)) == {id_key("r0"), id_key("r1")}
+    assert read_out(out) == full[:2]  # the damaged end is gone
+    assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q", "--resume"]) == 0
+    assert read_out(out) == full
+
+
+# -- the issue's "done when" scenario --------------------------------------------------
+def test_scrapinghub_corpus_plus_five_corrupted_lines(tmp_path: Path) -> None:
+    from benchmarks.corpora import corpus_dir, scrapinghub
+
+    if not corpus_dir("scrapinghub").exists():
+        pytest.skip("../shared/corpus/scrapinghub is not available")
+    lines = [json.dumps({"id": p.id, "html": p.html.decode("utf-8"), "url": p.url}) for p in scrapinghub()]
+    assert len(lines) == 181
+    corrupted = ['{"id": "c1", "html": "<p>cut', "not json", '{"id": 3,}', "\x00\x01binary", '["a list"]']
+    for k, bad in enumerate(corrupted):
+        lines.insert(20 + 35 * k, bad)
+    src = write_jsonl(tmp_path / "sh.jsonl.gz", lines)
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("batch", str(src), "-o", str(out), "--workers", "2", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    got = read_out(out)
+    assert len(got) == 186
+    assert sum("error" in r for r in got) == 5
+    expected_ids = []
+    for number, line in enumerate(lines, 1):
+        try:
+            expected_ids.append(json.loads(line)["id"])
+        except (ValueError, TypeError):
+            expected_ids.append(number)  # a corrupted line's record is named by its line number
+    assert [r["id"] for r in got] == expected_ids
+    ok = [r for r in got if "error" not in r]
+    assert len(ok) == 181 and len({r["id"] for r in ok}) == 181
+    assert sum(bool(r["text"]) for r in ok) >= 175  # real article text, not empty shells
+    assert "read 186, written 186, errors 5, skipped 0" in proc.stderr.decode()

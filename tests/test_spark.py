@@ -1,0 +1,114 @@
+"""``newsclean.spark.clean_dataframe`` on a local Spark session (``local[2]``): real
+cleaned values, typed columns, row errors instead of a failed job."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+import newsclean
+from newsclean import Pipeline
+
+from .batch_filters import raise_on_marker
+from .conftest import FIXTURES, ROOT
+
+pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install '.[spark]')")
+
+from pyspark.sql import SparkSession
+from pyspark.sql import types as T
+
+from newsclean.spark import ARTICLE_COLUMNS, clean_dataframe
+
+SEED = (FIXTURES / "seed" / "usnews-syria-defections.txt").read_text("utf-8")
+HTML = (
+    "<html><head><title>Rates rise</title><meta name='author' content='Ann Lee'></head><body>"
+    "<article><h1>Rates rise</h1><p>The central bank raised rates on Tuesday, its third rise this year.</p>"
+    "<p>Markets had expected the move.</p><p>Advertisement</p></article></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    env = {
+        "PYSPARK_PYTHON": sys.executable,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)  # executors run this interpreter with this checkout importable
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("newsclean-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+@pytest.fixture(scope="module")
+def pages(spark):
+    rows = [
+        ("seed", SEED, None),
+        ("html", HTML, "https://news.example.org/rates"),
+        ("null", None, None),
+        ("raise", "Headline\n\nRAISE-ME in the body.", None),
+    ]
+    schema = "id string, page string, link string"
+    return spark.createDataFrame(rows, schema)  # local[2]: two partitions
+
+
+def test_article_columns_typed_and_cleaned(pages) -> None:
+    out = clean_dataframe(pages, "page", url_column="link")
+    assert out.columns == ["id", "page", "link", *ARTICLE_COLUMNS]
+    types = dict((f.name, f.dataType) for f in out.schema.fields)
+    assert types["authors"] == T.ArrayType(T.StringType(), False)
+    assert types["removed"] == T.IntegerType()
+    assert types["error"].names == ["type", "message"]
+    rows = {r["id"]: r for r in out.collect()}
+    assert len(rows) == 4
+    seed = newsclean.clean(SEED)
+    assert rows["seed"]["text"] == seed.text and rows["seed"]["title"] == seed.title
+    assert rows["seed"]["authors"] == seed.authors and rows["seed"]["removed"] == len(seed.removed) > 0
+    assert rows["seed"]["site_name"] == seed.site_name and rows["seed"]["error"] is None
+    html = newsclean.clean(HTML, url="https://news.example.org/rates")
+    assert rows["html"]["text"] == html.text and "Advertisement" not in html.text
+    assert rows["html"]["text"].startswith("The central bank raised rates")
+    assert rows["null"]["error"]["type"] == "ValueError" and rows["null"]["text"] is None
+    assert rows["raise"]["error"] is None  # the default pipeline has no raising filter
+
+
+def test_custom_pipeline_reaches_the_executors(pages) -> None:
+    pipeline = Pipeline.default().without("bylines").insert(raise_on_marker)
+    rows = {r["id"]: r for r in clean_dataframe(pages, "page", kind="text", pipeline=pipeline).collect()}
+    assert rows["raise"]["error"]["type"] == "FilterError" and "raise_on_marker" in rows["raise"]["error"]["message"]
+    assert rows["seed"]["text"] == newsclean.clean(SEED, pipeline=pipeline).text
+    assert rows["seed"]["text"] != newsclean.clean(SEED).text  # bylines really stayed in
+
+
+def test_binary_column(spark) -> None:
+    pages = spark.createDataFrame(
+        [("utf8", bytearray(HTML.encode("utf-8"))), ("png", bytearray(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4))],
+        "id string, page binary",
+    )
+    rows = {r["id"]: r for r in clean_dataframe(pages, "page").collect()}
+    assert rows["utf8"]["text"] == newsclean.clean(HTML.encode("utf-8")).text
+    assert rows["png"]["error"]["type"] == "InputError" and rows["png"]["text"] is None
+
+
+def test_column_errors(pages) -> None:
+    with pytest.raises(newsclean.ConfigError, match="no column"):
+        clean_dataframe(pages, "html")
+    out = clean_dataframe(pages, "page")
+    with pytest.raises(newsclean.ConfigError, match="prefix"):
+        clean_dataframe(out, "page")
+    again = clean_dataframe(out.select("id", "page"), "page", prefix="nc_")
+    assert "nc_text" in again.columns and "nc_error" in again.columns
