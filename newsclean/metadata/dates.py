@@ -17,7 +17,7 @@ import regex
 
 from newsclean.textutil import REGEX_TIMEOUT
 
-__all__ = ["day", "htmldate_published", "normalize"]
+__all__ = ["day", "htmldate_published", "is_iso", "normalize"]
 
 log = logging.getLogger(__name__)
 
@@ -75,16 +75,19 @@ def normalize(value: Any) -> str | None:
         m = pattern.search(text, timeout=REGEX_TIMEOUT)
         if m:
             return _from_parts(m.group("y"), m.group("m"), m.group("d"))
+    if ":" in text:
+        try:
+            parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 03 Mar 2020 17:02:00 -0500"
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+        if parsed:
+            return _valid(parsed.isoformat())
     m = _WORDY.search(text, timeout=REGEX_TIMEOUT)
     if m:
         month = _MONTHS.get((m.group("m1") or m.group("m2")).casefold())
         if month:
             return _from_parts(m.group("y1") or m.group("y2"), str(month), m.group("d1") or m.group("d2"))
-    try:
-        parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 03 Mar 2020 17:02:00 -0500"
-    except (TypeError, ValueError, IndexError):
-        return None
-    return _valid(parsed.isoformat()) if parsed else None
+    return None
 
 
 def _from_parts(
@@ -118,6 +121,11 @@ def _from_parts(
 
 def _valid(iso: str) -> str | None:
     return normalize(iso) if _ISO.match(iso) else None
+
+
+def is_iso(value: str) -> bool:
+    """Whether a date string is written in ISO 8601 (``2020-03-03``, ``2020-03-03T17:02Z``)."""
+    return bool(_ISO.match(value.strip()[:40], timeout=REGEX_TIMEOUT)) and value.strip()[4:5] == "-"
 
 
 def day(iso: str | None) -> str | None:

@@ -101,6 +101,7 @@ _DATE_TAIL = regex.compile(
     r".{0,300}$",
     regex.IGNORECASE,
 )
+_SYMBOL = regex.compile(r"[@:/\\|<>{}\[\]#=+*©®™%$§]")
 _TEMPLATE = regex.compile(r"[\w-]{1,40}(?:\.[\w-]{1,40}){2,8}|\{\{.{0,80}\}\}|\$\{.{0,80}\}")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
@@ -178,7 +179,7 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
     """``"person"``, ``"org"`` or ``"junk"`` for one name-sized piece of an author string."""
     parser = parser or _parser(None)
     folded = part.casefold().strip(" .")
-    if not folded or not _LETTER.search(part):
+    if not folded or not _LETTER.search(part) or _SYMBOL.search(part, timeout=REGEX_TIMEOUT):
         return "junk"
     if folded in parser.noise or folded in parser.roles or parser.is_date_line(part) or parser.is_role(part):
         return "junk"

@@ -777,6 +777,13 @@ def _dates(
     published.append((jsonld.text_of(page.get("datePublished")) or "", "json-ld"))
     out.set("modified", dates.normalize(jsonld.text_of(page.get("dateModified"))), "json-ld")
     candidates = [(d, src) for d, src in ((dates.normalize(v), src) for v, src in published) if d]
+    first_raw = next((v for v, _ in published if dates.normalize(v)), "")
+    if candidates and not dates.is_iso(first_raw):
+        # schema.org dates are ISO 8601; "Jun 24, 2025" in JSON-LD is a hand-filled template
+        # (often the site's last deploy): the page's own date display decides, if it has one
+        found = dates.htmldate_published(tree, html, url=url, max_date=None)
+        if found:
+            out.set("published", found, "htmldate")
     if candidates:
         best, src = candidates[0]
         # a publication stamp identical to the modification stamp is often the last save
