@@ -163,6 +163,14 @@ def clean_author(
         part = _strip_leading_time(part, parser)
         part = _strip_trailing_time(part, parser)
         part = _undouble(part)
+        tokens = part.split()
+        caps = len(tokens)
+        while caps > 0 and tokens[caps - 1].isupper() and len(tokens[caps - 1]) >= 2:
+            caps -= 1
+        if caps >= 2 and len(tokens) - caps >= 2 and not tokens[0].isupper():
+            # "Brian Truitt USA TODAY": an all-caps outlet glued after a name
+            orgs.append(" ".join(tokens[caps:]))
+            part = " ".join(tokens[:caps])
         if persons and _is_credential(part):
             continue  # "Jane Doe, MD", "Holly Wilgus, E-RYT 200"
         if persons and " " in persons[-1] and " " not in part.strip() and "-" not in part[:1]:

@@ -73,6 +73,7 @@ _NOT_BYLINE = frozenset(
         "list",
     ]
 )
+_OWN_STAFF = frozenset(["team", "staff", "editors", "desk", "redaktion", "newsroom"])
 _CLASS_PARTS = regex.compile(r"[-_]+")
 _BYLINE_PARTS = frozenset(
     [
@@ -325,7 +326,7 @@ def _collect(tree: etree._Element) -> _Signals:
                 if text and len(text.split()) <= 5:
                     s.author_links.append((text, el))
         own = el.text
-        if own and len(s.labelled) < 6 and len(own) < 40:
+        if own and len(s.labelled) < 6 and len(own) < 400 and len(own.strip()) < 40:
             label = own.strip().casefold().rstrip(":").strip()
             if label in _LABELS:
                 rest = _spaced_text(el)[len(own.strip()) :].strip(" :")
@@ -374,7 +375,7 @@ def _collect(tree: etree._Element) -> _Signals:
 
 _AUTHOR_HREF = regex.compile(
     r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
-    r"producers|staff|team-member|redaktion/autor)/[^/?#]{2,80}/?(?:[?#].*)?$",
+    r"producers|staff|team-member|redaktion/autor)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
     regex.IGNORECASE,
 )
 _LABELS = frozenset(
@@ -647,7 +648,8 @@ def _authors(
                 else:
                     persons.append(name)
         if strict:  # weak evidence: only name-shaped persons, no organisations
-            persons, orgs = [p for p in persons if _name_shaped(p)], []
+            persons = [p for p in persons if _name_shaped(p)]
+            orgs = [o for o in orgs if o.split()[-1].casefold() in _OWN_STAFF]  # "The Meetingnotes Team"
         if persons or orgs:
             evidence.append((source, persons, orgs))
 
