@@ -46,8 +46,9 @@ _CREDENTIAL = regex.compile(
 # Byline labels glued to the name or followed by a colon: "ByAmy Roeder", "by:Jane", "Author: Jane".
 _LOOSE_PREFIX = regex.compile(
     r"^(?:(?:recipe|story|words|text|article|post|photos?)\s+)?(?:authored\s+by|written\s+by|posted\s+by|by|von|par|"
+    r"eingestellt\s+von|geschrieben\s+von|verfasst\s+von|ver(?:ö|oe)ffentlicht\s+von|"
     r"author|autor|autorin|verfasst\s+von)\s*:\s*|^(?-i:By|Von)(?=(?-i:\p{Lu}\p{Ll}))|^(?:recipe|story|words|article)\s+by\s+"
-    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})",
+    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})|^(?:eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht)\s+von\s+",
     regex.IGNORECASE,
 )
 _ORG_HEADS = frozenset(
@@ -101,8 +102,9 @@ _DATE_TAIL = regex.compile(
     r".{0,300}$",
     regex.IGNORECASE,
 )
+_DOMAIN = regex.compile(r"(?:[\w-]{1,63}\.){1,4}(?:com|net|org|de|at|ch|uk|co|io|info|eu|fr|es|it|nl|in|us|ca|au)")
 _SYMBOL = regex.compile(r"[@:/\\|<>{}\[\]#=+*©®™%$§]")
-_TEMPLATE = regex.compile(r"[\w-]{1,40}(?:\.[\w-]{1,40}){2,8}|\{\{.{0,80}\}\}|\$\{.{0,80}\}")
+_TEMPLATE = regex.compile(r"[\w-]{1,40}(?:\.[\w-]{1,40}){3,8}|\{\{.{0,80}\}\}|\$\{.{0,80}\}")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 _MAX_WORDS = 6
@@ -206,6 +208,8 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
         return "org"
     if len(words) > 1 and any(w[:1].islower() and w not in PARTICLES for w in words) and not part.islower():
         return "junk"  # "Personal finance": a phrase, not a name
+    if _DOMAIN.fullmatch(part, timeout=REGEX_TIMEOUT):
+        return "org"  # "jungefreiheit.de": the site, not a person
     if _TEMPLATE.fullmatch(part, timeout=REGEX_TIMEOUT):
         return "junk"  # "page.head.extra.author": an unfilled template key
     if words[0] in ("The", "Die", "Der", "Das") and all(w[:1].isupper() for w in words[1:]):
@@ -328,6 +332,15 @@ def _is_credential(part: str) -> bool:
 # Placeholders and account words that CMSs put where an author name belongs.
 _NOT_NAMES = frozenset(
     [
+        "no author",
+        "text",
+        "foto",
+        "fotos",
+        "bild",
+        "redaktion",
+        "gast",
+        "gastautor",
+        "unbekannt",
         "admin",
         "administrator",
         "anonymous",
