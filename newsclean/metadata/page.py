@@ -73,6 +73,10 @@ _NOT_BYLINE = frozenset(
         "list",
     ]
 )
+_BIO_NAME = regex.compile(
+    r"(\p{Lu}[\p{L}'’.-]{0,30}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,30}|von|van|de|der)){1,3}),?\s+"
+    r"(?:is|was|ist|war|has|hat|covers|writes|schreibt|berichtet)\b"
+)
 _OWN_STAFF = frozenset(["team", "staff", "editors", "desk", "redaktion", "newsroom"])
 _CLASS_PARTS = regex.compile(r"[-_]+")
 _BYLINE_PARTS = frozenset(
@@ -335,7 +339,10 @@ def _collect(tree: etree._Element) -> _Signals:
                 while not rest and nxt is not None and hops < 3:
                     rest = _spaced_text(nxt) if isinstance(nxt.tag, str) else ""
                     nxt, hops = nxt.getnext(), hops + 1
-                if rest and len(rest.split()) <= 12:
+                bio = _BIO_NAME.match(rest, timeout=REGEX_TIMEOUT) if rest else None
+                if bio:  # "About the author: Jane Doe is a reporter ..."
+                    s.labelled.append(bio.group(1))
+                elif rest and len(rest.split()) <= 12:
                     s.labelled.append(rest)
             elif label.startswith(_LABEL_STARTS) and len(own.split()) <= 8:
                 full = _spaced_text(el)
@@ -398,6 +405,15 @@ _LABELS = frozenset(
         "autoren",
         "par",
         "écrit par",
+        "article by",
+        "post by",
+        "about the author",
+        "about the authors",
+        "meet the author",
+        "über den autor",
+        "über die autorin",
+        "zum autor",
+        "zur autorin",
     ]
 )
 _LABEL_STARTS = ("by ", "written by ", "posted by ", "authored by ", "von ", "verfasst von ", "geschrieben von ")
