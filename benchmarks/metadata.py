@@ -41,7 +41,8 @@ from benchmarks.corpora import ROOT, wcxb
 RESULTS = Path(__file__).resolve().parent / "results"
 TOOLS = ("newsclean", "trafilatura", "newspaper4k")
 
-_SPLIT = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b)\s*", regex.IGNORECASE)
+_PIECES = regex.compile(r"\s*(?:,|;|\||&)\s*")
+_AND = regex.compile(r"\s+(?:and|und)\s+", regex.IGNORECASE)
 _HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|sir|rev)\.?\s+", regex.IGNORECASE)
 _BY = regex.compile(r"^(?:by|von|written by|posted by)\s+", regex.IGNORECASE)
 _CREDENTIAL = regex.compile(r"(?:(?:[A-Z][A-Z.®-]{0,7}|Ph\.?D\.?|M\.?D\.?|M\.?Sc?\.?|Jr\.?|Sr\.?|\d+)\+?\s*){1,4}")
@@ -70,13 +71,16 @@ def norm_name(name: str) -> str:
 def name_set(names: list[str]) -> set[str]:
     out: set[str] = set()
     for raw in names:
-        parts = [p.strip() for p in _SPLIT.split(raw or "") if p and p.strip()]
-        for i, part in enumerate(parts):
-            if i > 0 and (_is_credential(part) or _ROLE_PART.search(part) or part[:1].islower()):
+        # list pieces first; a piece after the first that is a credential or a job title
+        # ("Jane Doe, MD", "Paul Frew, Home and Digital Security Expert") is no name
+        pieces = [p.strip() for p in _PIECES.split(raw or "") if p and p.strip()]
+        for i, piece in enumerate(pieces):
+            if i > 0 and (_is_credential(piece) or _ROLE_PART.search(piece) or piece[:1].islower()):
                 continue
-            key = norm_name(part)
-            if key:
-                out.add(key)
+            for part in _AND.split(piece):
+                key = norm_name(part)
+                if key:
+                    out.add(key)
     return out
 
 
