@@ -42,6 +42,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 TOOLS = ("newsclean", "trafilatura", "newspaper4k")
 
 _PIECES = regex.compile(r"\s*(?:,|;|\||&)\s*")
+_LEAD_AND = regex.compile(r"^(?:and|und)\s+", regex.IGNORECASE)  # "A, B, and C"
 _AND = regex.compile(r"\s+(?:and|und)\s+", regex.IGNORECASE)
 _HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|sir|rev)\.?\s+", regex.IGNORECASE)
 _BY = regex.compile(r"^(?:by|von|written by|posted by)\s+", regex.IGNORECASE)
@@ -73,7 +74,7 @@ def name_set(names: list[str]) -> set[str]:
     for raw in names:
         # list pieces first; a piece after the first that is a credential or a job title
         # ("Jane Doe, MD", "Paul Frew, Home and Digital Security Expert") is no name
-        pieces = [p.strip() for p in _PIECES.split(raw or "") if p and p.strip()]
+        pieces = [_LEAD_AND.sub("", p.strip()) for p in _PIECES.split(raw or "") if p and p.strip()]
         for i, piece in enumerate(pieces):
             if i > 0 and (_is_credential(piece) or _ROLE_PART.search(piece) or piece[:1].islower()):
                 continue

@@ -77,6 +77,7 @@ _BIO_NAME = regex.compile(
     r"(\p{Lu}[\p{L}'’.-]{0,30}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,30}|von|van|de|der)){1,3}),?\s+"
     r"(?:is|was|ist|war|has|hat|covers|writes|schreibt|berichtet)\b"
 )
+_DOMAIN_LIKE = regex.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _OWN_STAFF = frozenset(["team", "staff", "editors", "desk", "redaktion", "newsroom"])
 _CLASS_PARTS = regex.compile(r"[-_]+")
 _BYLINE_PARTS = frozenset(
@@ -154,6 +155,8 @@ AUTHOR_META = (
     "dcterms.creator",
     "dc.creator.name",
     "citation_author",
+    "citation_authors",
+    "dc.contributor",
     "byl",
     "article.author",
     "cxenseparse:author",
@@ -685,9 +688,17 @@ def _authors(
             add("meta:twitter", [(v, "") for v in meta.get(f"twitter:data{n}", [])[:1]])
     if sig.itemprop.get("author") or sig.itemprop.get("creator"):
         add("microdata", [(v, "") for v in (sig.itemprop.get("author") or sig.itemprop["creator"])[:1]])
-    for text in sig.bylines:
+    bylines = sig.bylines
+    for i, text in enumerate(bylines):
+        # a byline element nested in this one (its text a part of this one's) is more precise:
+        # "Matt Check Head Winemaker, Co-Founder" holds "Matt Check"
+        if i + 1 < len(bylines) and bylines[i + 1] in text and bylines[i + 1] != text:
+            inner = clean_author(bylines[i + 1], site_names=site_names)[0]
+            if inner and any(same_person(inner[0], p) or p.startswith(inner[0]) for p in clean_author(text)[0]):
+                continue
+        n = len(evidence)
         add("byline-element", [(text, "")])
-        if evidence and evidence[-1][0] == "byline-element":
+        if len(evidence) > n:
             break
     for text in sig.labelled:
         add("byline-label", [(text, "")], strict=True)
@@ -709,14 +720,19 @@ def _authors(
             break
     if chosen:
         # a later source that names one of the chosen authors may name co-authors too
+        # (markup lists - byline elements, author-page links - are not used for this: they
+        # mix in reviewers, editors and labels)
         for src, persons, _ in evidence:
-            if src == source or not src.startswith(("json-ld", "meta:")):
+            if src == source:
                 continue
-            if any(same_person(p, c) for p in persons for c in chosen):
+            agrees = src.startswith(("json-ld", "meta:")) and any(same_person(p, c) for p in persons for c in chosen)
+            if agrees:
                 chosen.extend(p for p in persons if not any(same_person(p, c) for c in chosen))
     orgs: list[str] = []
     for _, _, o in evidence:
         orgs.extend(x for x in o if not any(name_key(x) == name_key(y) for y in orgs))
+    if any(not _DOMAIN_LIKE.fullmatch(o) for o in orgs):  # "etimes.in" beside a real byline is the CMS default
+        orgs = [o for o in orgs if not _DOMAIN_LIKE.fullmatch(o)]
     out.set("authors", chosen, source)
     if orgs:
         out.set("author_organizations", orgs, next(src for src, _, o in evidence if o))
