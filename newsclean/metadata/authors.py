@@ -89,6 +89,7 @@ ORG_WORDS = frozenset(
         "newsroom",
         "editorial",
         "editors",
+        "lines",
     ]
 )
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"

@@ -194,7 +194,18 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
     if folded in parser.noise or folded in parser.roles or parser.is_date_line(part) or parser.is_role(part):
         return "junk"
     if _DIGIT.search(part):  # "12 min read", "March 3, 2020"; "john123" is a user name
-        return "person" if _looks_username(part) else "junk"
+        if _looks_username(part):
+            return "person"
+        words = part.split()
+        if (
+            2 <= len(words) <= 4
+            and words[0][:1].isdigit()
+            and all(w[:1].isupper() for w in words[1:])
+            and not any(w.casefold() in _STOPWORDS for w in words)
+            and not parser.is_date_line(part)
+        ):
+            return "org"  # "98 Buck Social", "3i Global": a brand with a number
+        return "junk"
     if folded in parser.agencies:
         return "org"
     words = part.split()
@@ -291,14 +302,21 @@ def _is_org_name(text: str) -> bool:
     )
 
 
+_RELATIVE_TIME = frozenset(
+    ["ago", "hours", "hour", "minutes", "min", "mins", "today", "yesterday", "vor", "stunden", "gestern", "heute"]
+)
+
+
 def _strip_leading_time(part: str, parser: BylineParser) -> str:
     """``"Hours Ago Josh Constine"`` → ``"Josh Constine"`` (a timestamp glued before a name)."""
     tokens = part.split()
     n = 0
     while n < len(tokens) - 1 and (tokens[n].casefold().strip(",.") in parser.date_words or tokens[n][:1].isdigit()):
         n += 1
-    # "May Smith" stays: a stamp has a number or a relative word ("3 hours ago", "Hours Ago")
-    stamp = any(t[:1].isdigit() or t.casefold() in ("ago", "hours", "minutes", "vor", "stunden") for t in tokens[:n])
+    # "May Smith" and "98 Buck Social" stay: a stamp has a date or time word ("3 hours ago")
+    run = [t.casefold().strip(",.") for t in tokens[:n]]
+    relative = any(t in _RELATIVE_TIME for t in run)
+    stamp = relative or (any(t[:1].isdigit() for t in run) and any(t in parser.date_words for t in run))
     return " ".join(tokens[n:]) if n and stamp else part
 
 
