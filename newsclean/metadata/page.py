@@ -714,16 +714,17 @@ def _authors(
 
     chosen: list[str] = []
     source = ""
-    for src, persons, _ in evidence:
+    first = -1
+    for i, (src, persons, _) in enumerate(evidence):
         if persons:
-            chosen, source = list(persons), src
+            chosen, source, first = list(persons), src, i
             break
     if chosen:
         # a later source that names one of the chosen authors may name co-authors too
         # (markup lists - byline elements, author-page links - are not used for this: they
         # mix in reviewers, editors and labels)
-        for src, persons, _ in evidence:
-            if src == source:
+        for i, (src, persons, _) in enumerate(evidence):
+            if i == first:
                 continue
             agrees = src.startswith(("json-ld", "meta:")) and any(same_person(p, c) for p in persons for c in chosen)
             if agrees:
