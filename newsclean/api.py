@@ -124,8 +124,19 @@ def to_article(doc: Document) -> Article:
         sources=dict(doc.meta_sources),
         kind=doc.source,
         warnings=warnings,
+        # page metadata (newsclean.metadata)
+        modified=_str(meta.get("modified")),
+        author_organizations=_strs(meta.get("author_organizations")),
+        canonical_url=_str(meta.get("canonical_url")),
+        section=_str(meta.get("section")),
+        tags=_strs(meta.get("tags")),
+        image=_str(meta.get("image")),
     )
 
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _strs(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []

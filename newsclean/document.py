@@ -82,6 +82,13 @@ METADATA_FIELDS = (
     "url",
     "language",
     "description",
+    # page metadata (HTML input, see newsclean.metadata)
+    "modified",
+    "author_organizations",
+    "canonical_url",
+    "section",
+    "tags",
+    "image",
 )
 
 
@@ -195,15 +202,30 @@ class Document:
         return True
 
     def add_authors(self, names: list[str], *, source: str) -> None:
-        """Add person names to ``authors`` (deduplicated, case-insensitively)."""
+        """Add person names to ``authors``, deduplicated (``"JANE DOE"``, ``"Jane A. Doe"``
+        and ``"Jane Doe"`` are one person).
+
+        Names read from the body text (sources ``byline-text:*`` and ``bio``) only join
+        names the page markup already gave when they corroborate them: a body byline that
+        repeats one of the marked-up authors may add co-authors; one that names none of
+        them (a sidebar, a quoted author) is ignored.
+        """
+        from newsclean.metadata.names import same_person
+
         current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
-        seen = {n.casefold() for n in current}
+        from_body = source.startswith(_BODY_SOURCES)
+        have_markup = bool(current) and not self.meta_sources.get("authors", "").startswith(_BODY_SOURCES)
+        if from_body and have_markup and not any(same_person(n, c) for n in names for c in current):
+            return
         added = False
         for name in names:
-            if name and name.casefold() not in seen:
+            if name and not any(same_person(name, c) for c in current):
                 current.append(name)
-                seen.add(name.casefold())
                 added = True
         if added:
             self.meta["authors"] = current
             self.meta_sources.setdefault("authors", source)
+
+
+# Metadata sources that read the body text rather than the page markup.
+_BODY_SOURCES = ("byline-text", "bio", "text:")
