@@ -6,7 +6,8 @@ HTML and on text input, peak memory per worker, against trafilatura alone in the
 
 Every configuration cleans the same pages (the corpus ``--passes`` times, so that worker
 start-up is paid once per run as a user pays it, and amortised); wall times are the median
-of ``--repeat`` runs, pool start-up included. The peer "trafilatura alone" runs
+of ``--repeat`` runs, pool start-up included, the configurations alternating round after
+round so that 1 and 2 workers meet the same load from other jobs. The peer "trafilatura alone" runs
 ``trafilatura.extract`` over the same pages in the same kind of process pool (the
 multiprocessing users write by hand today) and in this process, page by page.
 Peak memory per worker is the largest VmHWM (peak resident set) of the worker processes,
@@ -140,9 +141,8 @@ def run_trafilatura(pages: list, workers: int) -> tuple[float, int, float]:
     return wall, 0, mem.worker_mb(workers), mem.cpu_seconds()
 
 
-def median_run(fn: Callable, pages: list, workers: int, repeat: int) -> dict:
-    load = os.getloadavg()[0]
-    runs = [fn(pages, workers) for _ in range(repeat)]
+def summarise(runs: list[tuple], pages: list, loads: list[float]) -> dict:
+    load = statistics.median(loads)
     wall = statistics.median(r[0] for r in runs)
     cpu_ms = statistics.median(r[3] for r in runs) * 1000 / len(pages)
     mem = max(r[2] for r in runs)
@@ -172,12 +172,19 @@ def main(argv: list[str] | None = None) -> None:
     text = [p.truth["articleBody"] for p in corpus] * args.passes
     load_before = os.getloadavg()
     started = time.perf_counter()
-    table = {}
+    configs: dict[tuple, tuple[Callable, list]] = {}
     for workers in (1, 2):
-        table["html", "newsclean", workers] = median_run(run_newsclean, html, workers, args.repeat)
-        table["html", "trafilatura alone", workers] = median_run(run_trafilatura, html, workers, args.repeat)
-        table["text", "newsclean", workers] = median_run(run_newsclean, text, workers, args.repeat)
-        print(f"workers={workers} done", file=sys.stderr)
+        configs["html", "newsclean", workers] = (run_newsclean, html)
+        configs["html", "trafilatura alone", workers] = (run_trafilatura, html)
+        configs["text", "newsclean", workers] = (run_newsclean, text)
+    runs: dict[tuple, list] = {key: [] for key in configs}
+    loads: dict[tuple, list] = {key: [] for key in configs}
+    for round_ in range(args.repeat):  # 1 and 2 workers alternate, so both meet the same load
+        for key, (fn, pages) in configs.items():
+            loads[key].append(os.getloadavg()[0])
+            runs[key].append(fn(pages, key[2]))
+        print(f"round {round_ + 1} of {args.repeat} done", file=sys.stderr)
+    table = {key: summarise(runs[key], configs[key][1], loads[key]) for key in configs}
     per_page = single_process(corpus)
     seconds = time.perf_counter() - started
     load_after = os.getloadavg()
@@ -208,7 +215,7 @@ def main(argv: list[str] | None = None) -> None:
         "",
         "`worker CPU ms/page`: CPU time of the worker processes per page (sampled from /proc); when it stays "
         "the same from 1 to 2 workers, the batch code adds no parallel overhead and the wall-clock scaling is "
-        "set by the free cores. `load`: the 1-minute load average when the configuration started (other "
+        "set by the free cores. `load`: the median 1-minute load average when the configuration's runs started (other "
         "jobs share the machine; above 2, the second worker competes with them for a core).",
         "",
         f"One process, page by page (HTML): newsclean median {nc:.1f} ms/page, trafilatura.extract alone "

@@ -224,8 +224,14 @@ class _Pool:
                 self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob,)
             )
             # wait until the workers are up, so that start-up never counts against a page's timeout
-            for future in [self.executor.submit(_ready) for _ in range(self.workers)]:
-                future.result()
+            try:
+                for future in [self.executor.submit(_ready) for _ in range(self.workers)]:
+                    future.result()
+            except BrokenProcessPool as exc:  # every page would fail the same way: stop here
+                self.close()
+                raise ConfigError(
+                    f"worker processes could not start ({exc}); is every custom filter importable?"
+                ) from exc
         return self.executor
 
     def submit(self, tasks: list) -> Future:

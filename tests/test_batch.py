@@ -128,3 +128,26 @@ def test_pipeline_pickles_and_unpicklable_pipeline_is_a_config_error() -> None:
         clean_many([page(1)], workers=1, pipeline=Pipeline.default().insert(local_filter))
     with pytest.raises(ConfigError):
         clean_many([page(1)], workers=-1)
+
+
+def test_workers_that_cannot_load_the_pipeline_stop_the_batch_at_once() -> None:
+    class Unloadable:
+        """Pickles, but cannot be unpickled in a worker (as a filter from a module the
+        workers cannot import)."""
+
+        name = "unloadable"
+
+        def __call__(self, doc):
+            return None
+
+        def __reduce__(self):
+            return (_missing_module_filter, ())
+
+    with pytest.raises(ConfigError, match="could not start"):
+        list(clean_many([page(1), page(2)], workers=1, pipeline=Pipeline.default().insert(Unloadable())))
+
+
+def _missing_module_filter():
+    import newsclean_no_such_module  # noqa: F401
+
+    raise AssertionError("unreachable")
