@@ -15,7 +15,17 @@ from newsclean.api import clean, default_pipeline
 from newsclean.article import Article, Removal
 from newsclean.batch import BadRecord, Fields, Result, clean_many  # batch API (issue 4)
 from newsclean.document import Block, Document, Kind
-from newsclean.errors import ConfigError, FilterError, InputError, NewscleanError
+from newsclean.errors import (
+    BinaryInputError,
+    ConfigError,
+    DecodeError,
+    ExtractionError,
+    FilterError,
+    InputError,
+    InputTooLargeError,
+    NewscleanError,
+    TimeBudgetExceeded,
+)
 from newsclean.filters import (
     AuthorBios,
     Bylines,
@@ -31,6 +41,7 @@ from newsclean.filters import (
     SharePrompts,
     SocialPrompts,
 )
+from newsclean.limits import Limits
 from newsclean.pipeline import Filter, Pipeline
 
 __version__ = "0.1.0"
@@ -39,19 +50,24 @@ __all__ = [
     "Article",
     "AuthorBios",
     "BadRecord",
+    "BinaryInputError",
     "Block",
     "Bylines",
     "CommentFurniture",
     "ConfigError",
     "CopyrightLines",
+    "DecodeError",
     "Document",
+    "ExtractionError",
     "Fields",
     "Filter",
     "FilterError",
     "Headline",
     "InputError",
+    "InputTooLargeError",
     "Inserts",
     "Kind",
+    "Limits",
     "MainRegion",
     "NewscleanError",
     "NewsletterPrompts",
@@ -63,6 +79,7 @@ __all__ = [
     "Result",
     "SharePrompts",
     "SocialPrompts",
+    "TimeBudgetExceeded",
     "__version__",
     "clean",
     "clean_many",

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
 from newsclean.article import Article
 from newsclean.document import Document
-from newsclean.errors import InputError
+from newsclean.errors import ExtractionError, InputError, InputTooLargeError, NewscleanError
+from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
 from newsclean.pipeline import Pipeline
-from newsclean.sources.detect import decode, detect_kind
+from newsclean.sources.detect import decode, detect_kind, sanitize
 from newsclean.sources.html import html_document
+from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.text import text_document
 
 __all__ = ["clean", "default_pipeline"]
@@ -33,30 +36,69 @@ def clean(
     url: str | None = None,
     kind: PageKind = "auto",
     pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding.
 
     ``kind`` forces the input type (``"text"`` or ``"html"``); ``"auto"`` detects it.
     ``pipeline`` replaces the default filters (see :class:`~newsclean.Pipeline`).
+    ``limits`` bounds size, blocks, nesting and time (see :class:`~newsclean.Limits`).
     Raises :class:`~newsclean.InputError` for input that cannot be a page (wrong type,
-    binary data). A page with no article text gives an Article with empty ``text`` and
-    the warning ``"no-article-text"``.
+    binary data, undecodable or too large); every error raised is a
+    :class:`~newsclean.NewscleanError`. A page with no article text gives an Article
+    with empty ``text`` and the warning ``"no-article-text"``.
     """
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    # --- robustness (issue 5): limits, binary/undecodable input, nesting, time budget ---
+    limits = limits or DEFAULT_LIMITS
+    budget = Budget(limits)
     if isinstance(page, (bytes, bytearray, memoryview)):
+        _check_size(len(page) if not isinstance(page, memoryview) else page.nbytes, limits)
         text = decode(bytes(page), html_hint=None if kind == "auto" else kind == "html")
     elif isinstance(page, str):
+        _check_size(len(page), limits)
         text = page
     else:
         raise InputError(f"page must be str or bytes, not {type(page).__name__}")
+    text = sanitize(text)
     if kind == "auto":
         kind = "html" if detect_kind(text) == "html" else "text"
-    doc = html_document(text, url=url) if kind == "html" else text_document(text)
+    flattened = False
+    if kind == "html":
+        text, flattened = flatten_nesting(text, limits.max_depth)
+        doc = _extract(lambda: html_document(text, url=url))
+    else:
+        doc = _extract(lambda: text_document(text))
+    if flattened:
+        doc.warnings.append("flattened-nesting")
+    if len(doc.blocks) > limits.max_blocks:
+        log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
+        doc.blocks = doc.blocks[: limits.max_blocks]
+        doc.warnings.append("truncated-blocks")
     if url:
         doc.set_meta("url", url, source="argument", overwrite=True)
-    doc = (pipeline or default_pipeline()).run(doc)
+    if budget.spent("the filters"):
+        doc.warnings.append("time-budget-exceeded")
+    else:
+        doc = (pipeline or default_pipeline()).run(doc, stop=budget.spent)
     return to_article(doc)
+
+
+def _check_size(size: int, limits: Limits) -> None:
+    if size > limits.max_input_bytes:
+        raise InputTooLargeError(size, limits.max_input_bytes)
+
+
+def _extract(source: Callable[[], Document]) -> Document:
+    """Run a source (HTML or text), turning any failure inside it (trafilatura, lxml, a
+    regex timeout) into an :class:`~newsclean.errors.ExtractionError`."""
+    try:
+        return source()
+    except NewscleanError:
+        raise
+    except (Exception, RecursionError) as exc:
+        raise ExtractionError(exc) from exc
 
 
 def to_article(doc: Document) -> Article:
@@ -82,8 +124,19 @@ def to_article(doc: Document) -> Article:
         sources=dict(doc.meta_sources),
         kind=doc.source,
         warnings=warnings,
+        # page metadata (newsclean.metadata)
+        modified=_str(meta.get("modified")),
+        author_organizations=_strs(meta.get("author_organizations")),
+        canonical_url=_str(meta.get("canonical_url")),
+        section=_str(meta.get("section")),
+        tags=_strs(meta.get("tags")),
+        image=_str(meta.get("image")),
     )
 
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _strs(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []

@@ -46,6 +46,13 @@ class Article:
     sources: dict[str, str] = field(default_factory=dict)
     kind: str = "text"
     warnings: list[str] = field(default_factory=list)
+    # -- page metadata beyond the core fields (HTML input; see README "Metadata") --
+    modified: str | None = None
+    author_organizations: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-serialisable data (lists and dicts of str/int/None)."""

@@ -10,6 +10,7 @@ methods below, which keep the audit trail (:attr:`Document.removed`) complete.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,10 @@ class Block:
         return replace(self, text=text)
 
 
+def _position(block: Block) -> int:
+    return block.position
+
+
 METADATA_FIELDS = (
     "title",
     "subtitle",
@@ -77,6 +82,13 @@ METADATA_FIELDS = (
     "url",
     "language",
     "description",
+    # page metadata (HTML input, see newsclean.metadata)
+    "modified",
+    "author_organizations",
+    "canonical_url",
+    "section",
+    "tags",
+    "image",
 )
 
 
@@ -107,14 +119,35 @@ class Document:
         return len(self.blocks)
 
     # -- removal -------------------------------------------------------------------
+    def _index(self, block: Block) -> int | None:
+        """Where ``block`` (this very object) stands in :attr:`blocks`, or ``None``.
+
+        Blocks stand in source order, so a binary search on ``position`` finds it in
+        O(log n) and removing or replacing a block stays cheap on long pages (the
+        pipeline is linear in the number of blocks); a linear scan covers documents
+        whose blocks are out of order.
+        """
+        blocks = self.blocks
+        i = bisect.bisect_left(blocks, block.position, key=_position)
+        while i < len(blocks) and blocks[i].position == block.position:
+            if blocks[i] is block:
+                return i
+            i += 1
+        return next((i for i, b in enumerate(blocks) if b is block), None)
+
+    def _drop(self, block: Block) -> None:
+        i = self._index(block)
+        if i is not None:
+            self.blocks = self.blocks[:i] + self.blocks[i + 1 :]
+
     def remove(self, block: Block, *, filter: str, reason: str) -> None:
         """Drop ``block`` from the body, recording who removed it and why."""
-        self.blocks = [b for b in self.blocks if b is not block]
+        self._drop(block)
         self.removed.append(Removal(filter=filter, reason=reason, text=block.display, position=block.position))
 
     def discard(self, block: Block) -> None:
         """Drop a block that holds no visible text (nothing worth recording)."""
-        self.blocks = [b for b in self.blocks if b is not block]
+        self._drop(block)
 
     def take(self, block: Block, field: str, *, source: str) -> bool:
         """Move a block's text out of the body into metadata field ``field`` (no removal is
@@ -151,7 +184,9 @@ class Document:
 
     def replace_block(self, old: Block, new: Block) -> None:
         """Put ``new`` where ``old`` stands (for text changes that are not removals)."""
-        self.blocks = [new if b is old else b for b in self.blocks]
+        i = self._index(old)
+        if i is not None:
+            self.blocks = [*self.blocks[:i], new, *self.blocks[i + 1 :]]
 
     # -- metadata ------------------------------------------------------------------
     def set_meta(self, name: str, value: object, *, source: str, overwrite: bool = False) -> bool:
@@ -167,15 +202,30 @@ class Document:
         return True
 
     def add_authors(self, names: list[str], *, source: str) -> None:
-        """Add person names to ``authors`` (deduplicated, case-insensitively)."""
+        """Add person names to ``authors``, deduplicated (``"JANE DOE"``, ``"Jane A. Doe"``
+        and ``"Jane Doe"`` are one person).
+
+        Names read from the body text (sources ``byline-text:*`` and ``bio``) only join
+        names the page markup already gave when they corroborate them: a body byline that
+        repeats one of the marked-up authors may add co-authors; one that names none of
+        them (a sidebar, a quoted author) is ignored.
+        """
+        from newsclean.metadata.names import same_person
+
         current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
-        seen = {n.casefold() for n in current}
+        from_body = source.startswith(_BODY_SOURCES)
+        have_markup = bool(current) and not self.meta_sources.get("authors", "").startswith(_BODY_SOURCES)
+        if from_body and have_markup and not any(same_person(n, c) for n in names for c in current):
+            return
         added = False
         for name in names:
-            if name and name.casefold() not in seen:
+            if name and not any(same_person(name, c) for c in current):
                 current.append(name)
-                seen.add(name.casefold())
                 added = True
         if added:
             self.meta["authors"] = current
             self.meta_sources.setdefault("authors", source)
+
+
+# Metadata sources that read the body text rather than the page markup.
+_BODY_SOURCES = ("byline-text", "bio", "text:")

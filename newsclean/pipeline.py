@@ -213,23 +213,30 @@ class Pipeline:
         return self.replace(name, new)
 
     # -- running -------------------------------------------------------------------
-    def run(self, doc: Document) -> Document:
+    def run(self, doc: Document, *, stop: Callable[[str], bool] | None = None) -> Document:
         """Run every filter over ``doc`` in order and return the resulting document.
 
         A pass in which a filter cut a piece out of a block (an inline insert or credit)
         is followed by another pass, up to ``MAX_PASSES`` in all: what is left of the block
         may now be something an earlier filter removes ("Photo: AP [Read: ...]"). Passes
         without cuts end the run, so a pipeline run over its own output changes nothing.
+
+        ``stop`` (used for the time budget, see :class:`~newsclean.Limits`) is asked
+        before each filter, with its name; when it says so, the remaining filters are
+        skipped and the document gets the warning ``"time-budget-exceeded"``.
         """
         for _ in range(MAX_PASSES):
             cuts = doc.cuts
-            doc = self._pass(doc)
-            if doc.cuts == cuts:
+            doc = self._pass(doc, stop)
+            if doc.cuts == cuts or "time-budget-exceeded" in doc.warnings:
                 break
         return doc
 
-    def _pass(self, doc: Document) -> Document:
+    def _pass(self, doc: Document, stop: Callable[[str], bool] | None = None) -> Document:
         for name, f in self._steps:
+            if stop is not None and stop(f"filter {name}"):
+                doc.warnings.append("time-budget-exceeded")
+                break
             try:
                 result = f(doc)
             except NewscleanError:

@@ -101,7 +101,7 @@ def test_binary_column(spark) -> None:
     )
     rows = {r["id"]: r for r in clean_dataframe(pages, "page").collect()}
     assert rows["utf8"]["text"] == newsclean.clean(HTML.encode("utf-8")).text
-    assert rows["png"]["error"]["type"] == "InputError" and rows["png"]["text"] is None
+    assert rows["png"]["error"]["type"] == "BinaryInputError" and rows["png"]["text"] is None
 
 
 def test_column_errors(pages) -> None:

@@ -81,7 +81,7 @@ def test_warc_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         uri, date, html = expected[record["id"]]
         assert record["url"] == uri and record["warc_date"] == date
         if uri.endswith("binary"):
-            assert record["error"]["type"] == "InputError"
+            assert record["error"]["type"] == "BinaryInputError"
             continue
         assert record["text"] == newsclean.clean(html, url=uri).text
     assert got[0]["text"].startswith("First paragraph of story 0") and got[0]["title"] == "Story 0"

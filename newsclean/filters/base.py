@@ -13,7 +13,8 @@ from newsclean.document import Document, Kind
 from newsclean.textutil import compile_phrases, first_words, match
 
 # Leading decoration that does not change what a short block says: bullets, arrows, emoji.
-LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—-]*"
+# Bounded: a block of 100,000 bullets would otherwise be re-tried at every one of them.
+LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—-]{0,40}"
 
 
 @dataclass(frozen=True)

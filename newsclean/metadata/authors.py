@@ -86,6 +86,10 @@ ORG_WORDS = frozenset(
         "nachrichten",
         "agentur",
         "verlag",
+        "newsroom",
+        "editorial",
+        "editors",
+        "lines",
     ]
 )
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
@@ -192,9 +196,15 @@ class BylineParser:
             if kind == "names+org":
                 names.extend(found[:-1])
                 orgs.append(found[-1])
-        if not m and (not names or not (saw_role or orgs)):
+        # without a byline word, only a role or a real outlet ("For Daily Mail Australia",
+        # "Associated Press") makes a line of names a byline: "Best Practices for Vehicle
+        # Rentals" is a heading
+        if not m and (not names or not (saw_role or any(self._is_outlet(o) for o in orgs))):
             return None
         return Byline(tuple(_dedupe(names)), tuple(_dedupe(orgs)), dated)
+
+    def _is_outlet(self, org: str) -> bool:
+        return org.casefold() in self.agencies or _is_org(org)
 
     def is_date_line(self, text: str) -> bool:
         """Whether ``text`` is only a date/time stamp (``"Updated 5:02 PM EST, March 3, 2020"``)."""
@@ -288,6 +298,8 @@ def _is_name(part: str) -> bool:
     tokens = part.split()
     if not 2 <= len(tokens) <= 5 or any(c.isdigit() for c in part):
         return False
+    if tokens[0].casefold() in _NOT_NAME_START:
+        return False
     for tok in tokens:
         if tok.casefold() in PARTICLES:
             continue
@@ -295,6 +307,41 @@ def _is_name(part: str) -> bool:
             continue
         return False
     return True
+
+
+# Words that open a phrase or a heading, never a person's name.
+_NOT_NAME_START = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "who",
+        "which",
+        "this",
+        "these",
+        "our",
+        "your",
+        "my",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "wie",
+        "was",
+        "warum",
+        "le",
+        "la",
+        "les",
+        "el",
+        "los",
+    ]
+)
 
 
 def _dedupe(items: list[str]) -> list[str]:

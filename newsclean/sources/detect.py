@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import charset_normalizer
 import regex
 
-from newsclean.errors import InputError
+from newsclean.errors import BinaryInputError, DecodeError
 from newsclean.textutil import REGEX_TIMEOUT
 
-__all__ = ["decode", "detect_kind"]
+__all__ = ["decode", "detect_kind", "sanitize", "sniff_binary"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -32,33 +33,165 @@ _BLOCK_TAG = regex.compile(
 
 
 def decode(data: bytes, *, html_hint: bool | None = None) -> str:
-    """Decode ``data``: a BOM wins, then strict UTF-8, then a valid ``<meta charset>``,
-    then charset-normalizer's best guess. Raises :class:`InputError` for binary data."""
+    """Decode ``data``: a BOM wins, then UTF-16/32 without BOM (by the pattern of zero
+    bytes), then strict UTF-8, then a ``<meta charset>`` that the bytes agree with, then
+    charset-normalizer's best guess.
+
+    Raises :class:`~newsclean.errors.BinaryInputError` for binary data (a PDF, an image,
+    an archive, ... whatever it is labelled) and :class:`~newsclean.errors.DecodeError`
+    when no encoding gives mostly valid text.
+    """
     if not data:
         return ""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1] == 0 else "utf-16-be", errors="replace")
+            return _checked(data[len(bom) :].decode(encoding, errors="replace"))
+    wide = _looks_utf32(data) or _looks_utf16(data)
+    if wide:
+        return _checked(data.decode(wide, errors="replace"))
+    kind = sniff_binary(data)
+    if kind == "binary":  # UTF-16 of non-Latin text has no zero bytes but "control" bytes
+        wide = _utf16_text(data)
+        if wide:
+            return _checked(data.decode(wide, errors="replace"))
+    if kind:
+        raise BinaryInputError(kind)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if html_hint is not False:
-        m = _META_CHARSET.search(data[:8192], timeout=REGEX_TIMEOUT)
-        if m:
-            name = m.group(1).decode("ascii", "ignore")
-            try:
-                return data.decode(_canonical(name))
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: fall through to detection
+    declared = _declared(data) if html_hint is not False else None
+    if declared:
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: the bytes do not even decode
+        else:
+            if _plausible(data, declared):
+                return text
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is None:
-        if _binary(data):
-            raise InputError("input looks like binary data, not a text or HTML page")
-        return data.decode("cp1252", errors="replace")
-    return data.decode(best.encoding, errors="replace")
+        return _checked(data.decode("cp1252", errors="replace"))
+    return _checked(data.decode(best.encoding, errors="replace"))
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding a ``<meta charset>`` (or ``http-equiv``) in the head names, if Python knows it."""
+    m = _META_CHARSET.search(data[:8192], timeout=REGEX_TIMEOUT)
+    if not m:
+        return None
+    try:
+        return _canonical(m.group(1).decode("ascii", "ignore"))
+    except LookupError:
+        return None
+
+
+def _plausible(data: bytes, declared: str) -> bool:
+    """Whether a declared encoding fits the bytes.
+
+    Single-byte encodings (windows-1252, latin-1, ...) decode any bytes, so a page in
+    Shift-JIS declared as windows-1252 decodes without error into gibberish; a declared
+    encoding is kept unless charset-normalizer finds a clearly better one of another
+    family (a multi-byte encoding that decodes the text with little chaos).
+    """
+    if not _single_byte(declared):
+        return True  # multi-byte decoders reject bytes that are not theirs
+    sample = data[:200_000]
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None or _single_byte(best.encoding):
+        return True
+    return not best.chaos < 0.1
+
+
+def _single_byte(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith(("cp12", "cp8", "iso8859", "latin", "koi8", "mac", "cp4"))
+    except LookupError:
+        return False
+
+
+def _checked(text: str) -> str:
+    """``text``, unless it is mostly replacement characters (undecodable bytes)."""
+    sample = text[:20_000]
+    if len(sample) >= 64 and sample.count("\ufffd") > 0.25 * len(sample):
+        raise DecodeError("input bytes do not decode as text in any known encoding (mostly invalid sequences)")
+    return text
+
+
+# Signatures of binary formats that get served as (or mistaken for) pages.
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"%PDF-", "pdf"),
+    (0, b"\x89PNG\r\n\x1a\n", "png"),
+    (0, b"\xff\xd8\xff", "jpeg"),
+    (0, b"GIF87a", "gif"),
+    (0, b"GIF89a", "gif"),
+    (0, b"PK\x03\x04", "zip"),
+    (0, b"PK\x05\x06", "zip"),
+    (0, b"\x1f\x8b\x08", "gzip"),
+    (0, b"\x28\xb5\x2f\xfd", "zstd"),
+    (0, b"\xfd7zXZ\x00", "xz"),
+    (0, b"BZh", "bzip2"),
+    (0, b"7z\xbc\xaf\x27\x1c", "7z"),
+    (0, b"Rar!\x1a\x07", "rar"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole2 (doc/xls)"),
+    (0, b"\x7fELF", "elf executable"),
+    (0, b"wOFF", "woff font"),
+    (0, b"wOF2", "woff2 font"),
+    (0, b"OggS", "ogg"),
+    (0, b"ID3", "mp3"),
+    (0, b"fLaC", "flac"),
+    (0, b"\x1a\x45\xdf\xa3", "matroska/webm"),
+    (0, b"II*\x00", "tiff"),
+    (0, b"MM\x00*", "tiff"),
+    (0, b"SQLite format 3\x00", "sqlite"),
+    (4, b"ftyp", "mp4/heic"),
+)
+_RIFF_KINDS = {b"WEBP": "webp", b"WAVE": "wav", b"AVI ": "avi"}
+# first characters of the signatures (a str is only checked when it opens with one)
+_MAGIC_STARTS = frozenset(chr(magic[0]) for offset, magic, _ in _MAGIC if offset == 0) | {"R", "\x00"}
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary format ``data`` is (``"pdf"``, ``"png"``, ``"zip"``, ... or ``"binary"``
+    when a large share of control bytes gives it away), or ``None`` for text-like bytes.
+
+    Call it on bytes that are not UTF-16/32 (their zero bytes look binary)."""
+    return _magic(data[:64].lstrip(b" \t\r\n")) or ("binary" if _binary(data) else None)
+
+
+def _magic(head: bytes) -> str | None:
+    """The binary format whose signature ``head`` opens with, if any."""
+    for offset, magic, kind in _MAGIC:
+        if head[offset : offset + len(magic)] == magic:
+            if kind == "bzip2" and not head[3:4].isdigit():
+                continue
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
+        return _RIFF_KINDS[head[8:12]]
+    return None
+
+
+def sanitize(text: str) -> str:
+    """``text`` safe for the parsers: lone surrogates become U+FFFD and NUL characters go.
+
+    Raises :class:`~newsclean.errors.BinaryInputError` for a string that is a binary
+    file read as text (it opens with a PDF, PNG, ZIP, ... signature). Control characters
+    alone do not make a string binary: the ``normalize`` filter drops them."""
+    if text.isascii():
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+    else:
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _SURROGATE.search(text) else text
+        text = text.replace("\x00", "")
+    head = text[:64].lstrip()
+    if head[:1] in _MAGIC_STARTS:
+        kind = _magic(head.encode("latin-1", "replace"))
+        if kind:
+            raise BinaryInputError(kind)
+    return text
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _canonical(name: str) -> str:
@@ -67,20 +200,63 @@ def _canonical(name: str) -> str:
     return "cp1252" if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"} else codecs.lookup(name).name
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _looks_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the zero bytes fall on one side (mostly-ASCII
+    UTF-16 without BOM), else ``None``."""
     sample = data[:400]
     if len(sample) < 4:
-        return False
+        return None
     even_zeros = sample[0::2].count(0)
     odd_zeros = sample[1::2].count(0)
     half = len(sample) // 2
-    return max(even_zeros, odd_zeros) > 0.4 * half and min(even_zeros, odd_zeros) < 0.05 * half
+    if max(even_zeros, odd_zeros) > 0.4 * half and min(even_zeros, odd_zeros) < 0.05 * half:
+        return "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+    return None
+
+
+def _looks_utf32(data: bytes) -> str | None:
+    """``"utf-32-le"``/``"utf-32-be"`` for UTF-32 without BOM (three zero bytes in four)."""
+    sample = data[: 400 - 400 % 4]
+    if len(sample) < 8 or len(sample) % 4:
+        return None
+    quarter = len(sample) // 4
+    zeros = [sample[i::4].count(0) for i in range(4)]
+    if zeros[0] < 0.05 * quarter and min(zeros[1:]) > 0.9 * quarter:
+        return "utf-32-le"
+    if zeros[3] < 0.05 * quarter and min(zeros[:3]) > 0.9 * quarter:
+        return "utf-32-be"
+    return None
+
+
+def _utf16_text(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the bytes decode strictly as UTF-16 into
+    printable text of assigned characters (Chinese, Japanese, Korean, ... without BOM);
+    random binary data fails this on its first unpaired surrogate."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not text:
+            continue
+        good = sum(1 for c in text if (c.isprintable() or c.isspace()) and unicodedata.category(c) not in _ODD)
+        if good >= 0.98 * len(text):
+            return encoding
+    return None
+
+
+_ODD = frozenset(("Co", "Cn", "Cs"))
 
 
 def _binary(data: bytes) -> bool:
+    """Many control bytes (other than tab, newlines, form feed, escape) or any run of NULs."""
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > 0.1 * len(sample)
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 27 or 27 < b < 32)
+    return controls > 0.1 * len(sample) or sample.count(b"\x00\x00\x00\x00") > 2
 
 
 def detect_kind(text: str) -> str:

@@ -10,6 +10,7 @@ description) fills the document's metadata, marked with its source.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,8 @@ import regex
 import trafilatura
 from lxml import etree
 
-from newsclean.document import Block, Document, Kind
+from newsclean.document import METADATA_FIELDS, Block, Document, Kind
+from newsclean.metadata import extract as extract_metadata
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -44,7 +46,7 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     result = trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=True,
+        with_metadata=False,  # page metadata comes from newsclean.metadata (see _metadata)
         include_comments=False,
         include_tables=options.include_tables,
         include_links=True,
@@ -55,8 +57,7 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     )
     blocks = _blocks(result.body) if result is not None and result.body is not None else []
     doc = Document(blocks=blocks, source="html")
-    if result is not None:
-        _metadata(doc, result, url)
+    _metadata(doc, html, url)
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
@@ -65,30 +66,42 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     return doc
 
 
-def _metadata(doc: Document, result: Any, url: str | None) -> None:
-    src = "trafilatura"
-    doc.set_meta("title", result.title, source=src)
-    if result.author:
-        names = [a.strip() for a in result.author.split(";") if a.strip()]
-        doc.add_authors(names, source=src)
-    doc.set_meta("published", result.date, source=src)
-    doc.set_meta("site_name", result.sitename, source=src)
-    doc.set_meta("description", result.description, source=src)
-    doc.set_meta("language", result.language, source=src)
-    if not url:
-        doc.set_meta("url", result.url, source=src)
+def _metadata(doc: Document, html: str, url: str | None) -> None:
+    """Fill the document's metadata from the page markup (newsclean.metadata), with sources."""
+    page = extract_metadata(html, url=url)
+    for name in METADATA_FIELDS:
+        value = getattr(page, name, None)
+        if value and name != "authors":
+            doc.set_meta(name, value, source=page.sources.get(name, "html"))
+    if page.authors:
+        doc.add_authors(page.authors, source=page.sources.get("authors", "html"))
+    if page.canonical_url and not url:
+        doc.set_meta("url", page.canonical_url, source=page.sources.get("canonical_url", "html"))
 
 
 def _text(el: etree._Element, skip: str | None = None) -> str:
-    """The element's text with line breaks kept, leaving out ``skip`` sub-elements."""
+    """The element's text with line breaks kept, leaving out ``skip`` sub-elements.
+
+    Iterative (an explicit stack, not recursion), so no nesting depth reaches Python's
+    recursion limit.
+    """
     parts = [el.text or ""]
-    for child in el:
-        if child.tag != skip:
-            if child.tag == "lb":
-                parts.append("\n")
-            else:
-                parts.append(_text(child, skip) if len(child) else (child.text or ""))
-        parts.append(child.tail or "")
+    stack: list[tuple[Iterator[etree._Element], str]] = [(iter(el), "")]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(tail)
+        elif child.tag == skip:
+            parts.append(child.tail or "")
+        elif child.tag == "lb":
+            parts.append("\n" + (child.tail or ""))
+        elif len(child):
+            parts.append(child.text or "")
+            stack.append((iter(child), child.tail or ""))
+        else:
+            parts.append((child.text or "") + (child.tail or ""))
     return "".join(parts)
 
 

@@ -21,7 +21,9 @@ _BULLET = re.compile(r"^[ \t]*(?P<marker>[•·●▪◦‣∙○■□➢►▶
 # Line patterns are anchored and linear (no nested repetition): the standard library's
 # ``re`` runs them, faster than ``regex`` per call.
 _BULLET_OPENERS = frozenset("•·●▪◦‣∙○■□➢►▶*+-–—")
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)[ \t#]*$")
+# The text runs to the end of the line; trailing spaces and closing hashes are trimmed in
+# Python (a lazy ``.*?`` before ``[ \t#]*$`` is quadratic on a line of spaces).
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>\S.*)$")
 
 
 def text_document(text: str) -> Document:
@@ -67,7 +69,9 @@ class _Builder:
         if heading:
             self.flush()
             level = len(heading.group("marks"))
-            self.blocks.append(Block(Kind.HEADING, heading.group("text"), len(self.blocks), level=level))
+            text = heading.group("text")
+            text = text[0] + text[1:].rstrip(" \t#")
+            self.blocks.append(Block(Kind.HEADING, text, len(self.blocks), level=level))
             return
         if not (self.pending and _wrapped(self.pending[-1], line)):
             self.flush()

@@ -1,0 +1,106 @@
+"""Headlines without the site name glued on: ``"Headline | Site"``, ``"Site - Headline"``,
+``"Headline — Site"`` → ``"Headline"``.
+
+An affix is removed when it is the site's name (``og:site_name``, the publisher, the
+host name), when another title candidate of the page (``<h1>``, ``og:title``) confirms the
+shorter headline, or, for ``|``-style separators only, when it is a short tail after a
+longer headline. A dash inside a headline (``"Covid-19 - what we know"``) is left alone
+unless one of those holds.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from newsclean.textutil import REGEX_TIMEOUT
+
+__all__ = ["clean_title", "same_title", "title_key"]
+
+_SEPARATOR = regex.compile(r"\s+(?:[|•·»~/]|[-–—]{1,2}|::)\s+|\s*\|\s*")
+_STRONG = regex.compile(r"[|•·»~/]|::")
+_NON_WORD = regex.compile(r"[^\w]+")
+
+
+def title_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain, timeout=REGEX_TIMEOUT).strip()
+
+
+def same_title(a: str, b: str) -> bool:
+    """Equal once case, accents, punctuation and spacing are ignored."""
+    ka, kb = title_key(a), title_key(b)
+    return bool(ka) and ka == kb
+
+
+def _compact(text: str) -> str:
+    return title_key(text).replace(" ", "")
+
+
+def _is_site(part: str, site_names: list[str]) -> bool:
+    key = _compact(part)
+    if not key:
+        return False
+    for name in site_names:
+        site = _compact(name)
+        if not site:
+            continue
+        if key == site or (
+            len(site) >= 4 and (key.startswith(site) or key.endswith(site)) and len(key) <= 2 * len(site)
+        ):
+            return True
+        if len(key) >= 4 and site.startswith(key):
+            return True
+    return False
+
+
+def clean_title(text: str, site_names: list[str], others: list[str] = ()) -> str:  # type: ignore[assignment]
+    """``text`` without a site-name prefix or suffix (see the module doc)."""
+    text = " ".join(text.split())
+    if not text:
+        return text
+    pieces = _SEPARATOR.split(text, timeout=REGEX_TIMEOUT)
+    if len(pieces) < 2:
+        return text
+    seps = [m.group(0) for m in _SEPARATOR.finditer(text, timeout=REGEX_TIMEOUT)]
+    # another candidate equal to a contiguous run of the pieces confirms that run
+    other_keys = {title_key(o) for o in others if o and title_key(o) != title_key(text)}
+    best = None
+    for i in range(len(pieces)):
+        for j in range(len(pieces), i, -1):
+            if (i, j) == (0, len(pieces)):
+                continue
+            run = _join(pieces, seps, i, j)
+            if title_key(run) in other_keys and (best is None or len(run) > len(best)):
+                best = run
+    if best and not all(_is_site(p, site_names) for p in best.split()):
+        return best
+    # a "by Jane Doe" piece is a byline: it and what follows it are no part of the headline
+    by = [i for i, p in enumerate(pieces) if p.casefold().startswith("by ") and len(p.split()) <= 7]
+    if by and by[0] > 0:
+        pieces, seps = pieces[: by[0]], seps[: by[0] - 1]
+        if len(pieces) == 1:
+            return pieces[0]
+    start, end = 0, len(pieces)
+    while end - start > 1 and _is_site(pieces[end - 1], site_names):
+        end -= 1
+    while end - start > 1 and _is_site(pieces[start], site_names):
+        start += 1
+    if (start, end) != (0, len(pieces)):
+        return _join(pieces, seps, start, end)
+    # a short tail after a strong separator ("Headline | Example") is a site name
+    if len(pieces) >= 2 and _STRONG.search(seps[-1], timeout=REGEX_TIMEOUT):
+        head = _join(pieces, seps, 0, len(pieces) - 1)
+        tail = pieces[-1]
+        if len(tail.split()) <= 4 and len(head.split()) >= 3 and len(head) > len(tail):
+            return head
+    return text
+
+
+def _join(pieces: list[str], seps: list[str], i: int, j: int) -> str:
+    out = pieces[i]
+    for k in range(i + 1, j):
+        out += seps[k - 1] + pieces[k]
+    return out.strip()

@@ -1,0 +1,54 @@
+"""Hand-made metadata fixtures: ``fixtures/metadata/<name>.html`` + ``<name>.expected.json``.
+
+The expected file lists only the fields the fixture is about (``"sources.<field>"`` checks
+provenance); ``_via`` says whether the fixture goes through ``newsclean.metadata.extract``
+(markup only) or the whole ``newsclean.clean`` (markup reconciled with the body text);
+``_url`` is the page address passed along.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean.metadata import extract
+from newsclean.metadata.names import is_bad_name
+
+from ..conftest import FIXTURES
+
+CASES = sorted(p.name[: -len(".html")] for p in (FIXTURES / "metadata").glob("*.html"))
+
+
+def _result(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    html = (FIXTURES / "metadata" / f"{name}.html").read_text("utf-8")
+    expected = json.loads((FIXTURES / "metadata" / f"{name}.expected.json").read_text("utf-8"))
+    url = expected.get("_url")
+    if expected["_via"] == "clean":
+        got = newsclean.clean(html, url=url, kind="html").to_dict()
+    else:
+        page = extract(html, url=url)
+        got = {**vars(page), "sources": dict(page.sources)}
+    return got, expected
+
+
+def test_enough_fixtures() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name: str) -> None:
+    got, expected = _result(name)
+    for key, want in expected.items():
+        if key.startswith("_"):
+            continue
+        if key.startswith("sources."):
+            assert got["sources"].get(key[len("sources.") :]) == want, key
+        elif want is None:
+            assert not got.get(key), key
+        else:
+            assert got.get(key) == want, key
+    for name_ in got.get("authors") or []:
+        assert not is_bad_name(name_), name_
