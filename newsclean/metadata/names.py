@@ -193,6 +193,8 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
         return "junk"
     if folded in parser.noise or folded in parser.roles or parser.is_date_line(part) or parser.is_role(part):
         return "junk"
+    if folded in parser.openers:  # a byline word left alone ("By", "Von")
+        return "junk"
     if _DIGIT.search(part):  # "12 min read", "March 3, 2020"; "john123" is a user name
         if _looks_username(part):
             return "person"
