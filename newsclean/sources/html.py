@@ -22,6 +22,7 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
+from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.textutil import REGEX_TIMEOUT
 
@@ -71,6 +72,7 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     """
     options = options or HtmlOptions()
     tree = load_html(html)
+    page = extract_metadata(html, tree=tree, url=url)  # reads the tree before extraction changes it
     if tree is not None:
         _merge_split_body(tree)
     result = _extract(tree if tree is not None else html, url, options, fast=options.fast)
@@ -83,7 +85,7 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     if tree is not None:
         blocks = _prefer_structured_body(blocks, tree, options.structured_share)
     doc = Document(blocks=blocks, source="html")
-    _metadata(doc, html, url)
+    _metadata(doc, page, url)
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
@@ -201,9 +203,8 @@ def _covers_little(body: etree._Element | None, tree: etree._Element, share: flo
     return page > 0 and _text_length(body) < share * page
 
 
-def _metadata(doc: Document, html: str, url: str | None) -> None:
+def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
     """Fill the document's metadata from the page markup (newsclean.metadata), with sources."""
-    page = extract_metadata(html, url=url)
     for name in METADATA_FIELDS:
         value = getattr(page, name, None)
         if value and name != "authors":
