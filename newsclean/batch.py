@@ -216,7 +216,6 @@ class _Pool:
     def __init__(self, workers: int, blob: bytes | None, context: Any) -> None:
         self.workers, self.blob, self.context = workers, blob, context
         self.executor: ProcessPoolExecutor | None = None
-        self.rebuilt = 0
 
     def get(self) -> ProcessPoolExecutor:
         if self.executor is None:
@@ -257,7 +256,7 @@ class _Pool:
             raise TimeoutError from None
 
     def rebuild(self) -> None:
-        self.rebuilt += 1
+        """Drop the broken pool; the next ``submit`` starts a new one."""
         self.close()
 
     def close(self, wait: bool = True) -> None:

@@ -210,20 +210,16 @@ class Document:
         repeats one of the marked-up authors may add co-authors; one that names none of
         them (a sidebar, a quoted author) is ignored.
         """
-        from newsclean.metadata.names import same_person
+        from newsclean.metadata.names import same_person, unique_people
 
         current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
         from_body = source.startswith(_BODY_SOURCES)
         have_markup = bool(current) and not self.meta_sources.get("authors", "").startswith(_BODY_SOURCES)
         if from_body and have_markup and not any(same_person(n, c) for n in names for c in current):
             return
-        added = False
-        for name in names:
-            if name and not any(same_person(name, c) for c in current):
-                current.append(name)
-                added = True
-        if added:
-            self.meta["authors"] = current
+        new = [n for n in unique_people(names) if not any(same_person(n, c) for c in current)]
+        if new:
+            self.meta["authors"] = current + new
             self.meta_sources.setdefault("authors", source)
 
 

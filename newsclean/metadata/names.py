@@ -182,7 +182,7 @@ def clean_author(
             persons.append(_tidy(part))
         elif kind == "org":
             orgs.append(part)
-    return _dedupe(persons), _dedupe(orgs)
+    return unique_people(persons), unique_people(orgs)
 
 
 def classify(part: str, parser: BylineParser | None = None) -> str:
@@ -427,7 +427,9 @@ def is_bad_name(name: str) -> bool:
     return bool(_JUNK.search(name, timeout=REGEX_TIMEOUT)) or classify(name) != "person"
 
 
-def _dedupe(names: list[str]) -> list[str]:
+def unique_people(names: list[str]) -> list[str]:
+    """``names`` in order, each person once (``"JANE DOE"``, ``"Jane A. Doe"`` and ``"Jane Doe"``
+    are one person: see :func:`same_person`); empty names dropped."""
     out: list[str] = []
     for n in names:
         if n and not any(same_person(n, o) for o in out):

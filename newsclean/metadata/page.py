@@ -26,7 +26,7 @@ import regex
 from lxml import etree
 
 from newsclean.metadata import dates, jsonld
-from newsclean.metadata.names import classify, clean_author, name_key, same_person
+from newsclean.metadata.names import classify, clean_author, name_key, same_person, unique_people
 from newsclean.metadata.titles import clean_title, same_title, title_key
 from newsclean.textutil import REGEX_TIMEOUT
 
@@ -728,7 +728,7 @@ def _authors(
                 continue
             agrees = src.startswith(("json-ld", "meta:")) and any(same_person(p, c) for p in persons for c in chosen)
             if agrees:
-                chosen.extend(p for p in persons if not any(same_person(p, c) for c in chosen))
+                chosen[:] = unique_people(chosen + persons)
     orgs: list[str] = []
     for _, _, o in evidence:
         orgs.extend(x for x in o if not any(name_key(x) == name_key(y) for y in orgs))
