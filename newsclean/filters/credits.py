@@ -18,6 +18,23 @@ _CREDIT_GLUE = frozenset(
     ["of", "on", "via", "for", "the", "and", "de", "der", "von", "van", "y", "und", "&", "/", "-", "©", "(c)"]
 )
 
+# a dateline's place: "WASHINGTON", "HAYWARD, Calif.", "ST. JOSEPH, Mich.", "SANTA FE, N.M."
+_DATELINE_PLACE = regex.compile(
+    r"\s*(?:\p{Lu}[\p{Lu}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?)?)?\s*"
+)
+# what follows the agency in a dateline: a dash, or (after a bare "(CNN)") the sentence
+_DATELINE_DASH = regex.compile(r"\s*[—–-]|\s*\p{Lu}")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the parenthesized agency at ``text[start:end]`` is a story's dateline:
+    at most a capitalised place name before it, a dash or the sentence after it."""
+    if start > 60 or not _DATELINE_PLACE.fullmatch(text, 0, start, timeout=REGEX_TIMEOUT):
+        return False
+    if not _DATELINE_DASH.match(text, end, timeout=REGEX_TIMEOUT):
+        return False
+    return start > 0 or len(text) - end > 40  # "(AP) Photo: ..." alone is still a credit
+
 
 @dataclass(frozen=True)
 class PhotoCredits(LexiconFilter):
@@ -31,6 +48,9 @@ class PhotoCredits(LexiconFilter):
 
     and credits in parentheses inside a caption or paragraph, which are cut out:
     ``"The launch pad at dawn. (Photo: NASA)"`` → ``"The launch pad at dawn."``.
+    An agency in parentheses in a dateline (``"WASHINGTON (AP) — ..."``, ``"(CNN) The
+    president ..."``: at the start of a paragraph, after nothing but a place name) is
+    part of the story and stays.
     A credit label must be followed by ``:`` (or "by"), and what follows must be short
     (``max_credit_words``): ``"Photo: ..."`` opening a long paragraph is not a credit.
     """
@@ -94,7 +114,11 @@ class PhotoCredits(LexiconFilter):
             if block.kind is Kind.CODE:
                 continue
             current: Block | None = block
-            while current is not None and (m := self._inline.search(current.text, timeout=REGEX_TIMEOUT)):
+            start = 0
+            while current is not None and (m := self._inline.search(current.text, start, timeout=REGEX_TIMEOUT)):
+                if _dateline(current.text, m.start(), m.end()):
+                    start = m.end()
+                    continue
                 current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
             if current is None or current.n_words > self.max_credit_words + 3:
                 continue
