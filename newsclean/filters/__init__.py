@@ -16,9 +16,11 @@ name                          removes
 ``bare_urls``                 blocks that are only the page's own URL
 ``affiliate_disclosures``     "This post contains affiliate links", "we may earn a commission"
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
+``reporting_credits``         "Reporting by ...; Editing by ...", "Jane Doe contributed to this report."
 ``related_links``             runs of related-story headlines at the end of the body
 ``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
 ``calls_to_action``           "Book a demo ...", "Enjoy the post? Pin it for later!" closing the body
+``company_profiles``          "About Acme / Acme is a global provider of ..." closing a press release
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
 
@@ -39,6 +41,7 @@ from newsclean.filters.base import LexiconFilter, PhrasePromptFilter
 from newsclean.filters.bios import AuthorBios
 from newsclean.filters.bylines import Bylines
 from newsclean.filters.calls import CallsToAction
+from newsclean.filters.closing import CompanyProfiles, ReportingCredits
 from newsclean.filters.credits import PhotoCredits
 from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
@@ -70,9 +73,11 @@ _SHIPPED: tuple[Any, ...] = (
     BareUrls,
     AffiliateDisclosures,
     AuthorBios,
+    ReportingCredits,
     RelatedLinks,
     RelatedSections,
     CallsToAction,
+    CompanyProfiles,
     Headline,
 )
 
@@ -90,6 +95,7 @@ __all__ = [
     "Bylines",
     "CallsToAction",
     "CommentFurniture",
+    "CompanyProfiles",
     "CopyrightLines",
     "Headline",
     "Inserts",
@@ -101,6 +107,7 @@ __all__ = [
     "PhrasePromptFilter",
     "RelatedLinks",
     "RelatedSections",
+    "ReportingCredits",
     "SharePrompts",
     "SocialPrompts",
 ]

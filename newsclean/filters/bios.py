@@ -16,6 +16,15 @@ from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternatio
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"
 _OUTLET = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|of|the|and|für|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
 
+# a block that is only an e-mail address or a social profile address (one or two of them)
+_ADDRESS = (
+    r"(?:[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+    r"|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads|bsky)\.(?:com|net|app)(?:/in)?/@?[\w.-]{1,60}/?)"
+)
+_BARE_CONTACT = regex.compile(
+    r"\s*(?:e-?mail:?\s*)?" + _ADDRESS + r"(?:\s*[|,/;]?\s*" + _ADDRESS + r")?\s*", regex.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class AuthorBios(LexiconFilter):
@@ -34,7 +43,9 @@ class AuthorBios(LexiconFilter):
     a bio verb or role ("covers", "writes about", "is a reporter"), or with a contact
     phrase, be short (``max_words``), and sit at an edge of the body: fewer than ``edge``
     long paragraphs (``long_words`` words or more) before it or after it, so a sentence
-    about a reporter in the middle of a story stays.
+    about a reporter in the middle of a story stays. At the edges, a block that is
+    nothing but an e-mail address or a social-network profile address
+    (``jane.doe@example.com``, ``twitter.com/janedoe``) is a contact line too.
     """
 
     name: ClassVar[str] = "author_bios"
@@ -82,6 +93,8 @@ class AuthorBios(LexiconFilter):
                 doc.remove(block, filter=self.name, reason=f"author bio of {name}")
             elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="author contact line")
+            elif block.n_words <= 3 and _BARE_CONTACT.fullmatch(block.text, timeout=REGEX_TIMEOUT):
+                doc.remove(block, filter=self.name, reason="author contact address")
 
     def _long(self, block: Block) -> bool:
         return block.kind is Kind.PARAGRAPH and block.n_words >= self.long_words

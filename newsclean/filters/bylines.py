@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from newsclean.document import Document, Kind
+import regex
+
+from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.authors import BylineParser, byline_parser
-from newsclean.textutil import ends_sentence
+from newsclean.textutil import compile_phrases, ends_sentence, search
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,11 @@ class Bylines(LexiconFilter):
         Jane Doe, Staff Writer                       (a bare name with a role)
         Updated 5:02 PM EST, March 3, 2020           (a timestamp line)
         Stand: 12.03.2021, 10:45 Uhr
+        Reading time: 4 minutes                      (a reading time: a number and a
+        Jun 08, 2023 • 11 Minute Read                 ``reading_time_labels`` phrase,
+        Tempo de leitura: 1 minuto                    in at most ``max_reading_words``,
+                                                      not a sentence: "Reading time fell
+                                                      to 4 minutes." stays)
 
     Keeps sentences that only start like a byline: ``"By the time we arrived, the house
     was gone."``, ``"Von der Leyen sagte am Montag ..."``. ``extra_prefixes`` adds byline
@@ -35,6 +42,20 @@ class Bylines(LexiconFilter):
     name: ClassVar[str] = "bylines"
     extra_prefixes: tuple[str, ...] = ()
     max_words: int = 30
+    max_reading_words: int = 10
+
+    @cached_property
+    def _reading_time(self) -> regex.Pattern[str]:
+        return compile_phrases(self.terms("reading_time_labels"), prefix=r"(?<!\w)", suffix=r"(?!\w)")
+
+    def _is_reading_time(self, block: Block) -> bool:
+        text = block.text
+        return (
+            block.n_words <= self.max_reading_words
+            and not ends_sentence(text)
+            and any(c.isdigit() for c in text)
+            and search(self._reading_time, text) is not None
+        )
 
     @cached_property
     def parser(self) -> BylineParser:
@@ -54,6 +75,8 @@ class Bylines(LexiconFilter):
                 doc.remove(block, filter=self.name, reason="timestamp line")
             elif self.parser.is_role(block.text):
                 doc.remove(block, filter=self.name, reason="author role line")
+            elif self._is_reading_time(block):
+                doc.remove(block, filter=self.name, reason="reading time")
 
 
 def _describe(names: tuple[str, ...], dated: bool) -> str:

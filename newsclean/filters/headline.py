@@ -12,7 +12,7 @@ from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.filters.bylines import Bylines
 from newsclean.metadata.authors import BylineParser, byline_parser
-from newsclean.textutil import strip_punct
+from newsclean.textutil import ends_sentence, strip_punct
 
 _TOKEN = regex.compile(r"\w+")
 
@@ -51,20 +51,24 @@ class Headline(LexiconFilter):
     The filter runs after the removing filters, so a byline between dek and body has
     already gone (its removal record still marks the place). HTML input already has a
     title from the page: a leading heading that repeats it is taken out of the body, and
-    a heading right after it becomes the subtitle.
-    Nothing is recorded as removed: the text moves to the metadata.
+    a heading right after it becomes the subtitle. Up to ``max_kickers`` short labels
+    above that headline (a section kicker: ``"TECH"``, ``"Review"``, ``"News>"``; at most
+    ``max_kicker_words`` words, no sentence punctuation) are removed with it.
+    Nothing else is recorded as removed: the text moves to the metadata.
     """
 
     name: ClassVar[str] = "headline"
     max_title_words: int = 30
     max_dek_words: int = 70
+    max_kickers: int = 2
+    max_kicker_words: int = 3
 
     @cached_property
     def parser(self) -> BylineParser:
         return byline_parser(self.languages)
 
     def __call__(self, doc: Document) -> None:
-        lead = doc.blocks[:3]
+        lead = doc.blocks[: 2 + self.max_kickers]
         if len(lead) < 2:
             return
         title = doc.meta.get("title")
@@ -72,13 +76,29 @@ class Headline(LexiconFilter):
         if doc.meta_sources.get("title", "").endswith(_TAKEN):
             return  # this filter already took the title out of this body
         if isinstance(title, str) and title:
+            kickers = self._kickers(lead, title)
+            if kickers:
+                doc.remove_many(kickers, filter=self.name, reason="section label above the headline")
+                first = lead[len(kickers)]
             if first.kind in _SKIPPABLE and _same(first.text, title):
                 doc.discard(first)
-                self._dek(doc, lead[1:], require_heading=True)
+                self._dek(doc, doc.blocks[:2], require_heading=True)
             return
         if self._is_title(first):
             doc.take(first, "title", source=f"{doc.source}{_TAKEN}")
             self._dek(doc, lead[1:], require_heading=False)
+
+    def _kickers(self, lead: list[Block], title: str) -> list[Block]:
+        """The short labels before a block that repeats the page title ([] if none)."""
+        for n in range(1, min(self.max_kickers, len(lead) - 1) + 1):
+            block = lead[n - 1]
+            if block.kind not in _SKIPPABLE or not 0 < block.n_words <= self.max_kicker_words:
+                return []
+            if ends_sentence(block.text) or _same(block.text, title):
+                return []
+            if lead[n].kind in _SKIPPABLE and _same(lead[n].text, title):
+                return lead[:n]
+        return []
 
     def _is_title(self, block: Block) -> bool:
         text = block.text

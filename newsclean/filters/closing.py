@@ -1,0 +1,161 @@
+"""Closing material of a story: reporting credits and the publisher's own profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+import regex
+
+from newsclean.document import Block, Document, Kind
+from newsclean.filters.base import LEAD_NOISE, LexiconFilter
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, match, phrase_alternation, search
+
+_SKIP = (Kind.CODE, Kind.TABLE)
+
+
+def _last(doc: Document, edge: int) -> list[Block]:
+    return [b for b in doc.blocks[-edge:] if b.kind not in _SKIP]
+
+
+@dataclass(frozen=True)
+class ReportingCredits(LexiconFilter):
+    """Remove reporting and editing credits among the last blocks of the body.
+
+    Removes short blocks (``max_words``) in the last ``edge`` blocks that open with a
+    credit (``credit_openers`` of :mod:`newsclean.lexicon`, then a capitalised name) or
+    end with a contribution phrase (``contribution_phrases``)::
+
+        Reporting by Jane Doe; Editing by John Roe
+        (Reporting by Jane Doe, additional reporting by Max Muster)
+        Associated Press writers Jane Doe and John Roe contributed to this report.
+        Jane Doe contributed reporting from Hong Kong.
+
+    The names are editors and helpers as much as authors: they do not go to ``authors``.
+    A sentence about a report in the middle of the story ("She contributed to this
+    report's findings ...") is not among the last blocks, or not short, and stays.
+    """
+
+    name: ClassVar[str] = "reporting_credits"
+    edge: int = 4
+    max_words: int = 60
+
+    @cached_property
+    def _opener(self) -> regex.Pattern[str]:
+        opener = LEAD_NOISE + r"[(\[]?\s*"
+        return compile_phrases(self.terms("credit_openers"), prefix=opener, suffix=r"(?-i:\s+\p{Lu})")
+
+    @cached_property
+    def _contribution(self) -> regex.Pattern[str]:
+        # the phrase closes the block: "... contributed reporting from Hong Kong."
+        return compile_phrases(
+            self.terms("contribution_phrases"),
+            prefix=r"(?<!\w)",
+            suffix=r"(?:\s+(?:from|in)\s[^.;\n]{1,60})?[\s.)\]]*$",
+        )
+
+    def __call__(self, doc: Document) -> None:
+        removed = True
+        while removed:  # a removal brings an earlier block within the edge: settle
+            removed = False
+            for block in _last(doc, self.edge):
+                if block.n_words > self.max_words:
+                    continue
+                m = match(self._opener, block.text) or search(self._contribution, block.text)
+                if m:
+                    doc.remove(block, filter=self.name, reason=f"reporting credit ({m.group(0).strip(' ([')!r})")
+                    removed = True
+
+
+_HEADING_WORDS = 6
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"])  # bbc.co.uk
+
+
+@dataclass(frozen=True)
+class CompanyProfiles(LexiconFilter):
+    """Remove the publisher's own profile closing the body (press-release boilerplate).
+
+    Removes, among the last ``edge`` blocks, a paragraph whose subject is the publisher
+    (the site name, or the name in the page's domain) and which describes it
+    (``profile_verbs``: "is a", "ist ein"), with the heading above it when that names
+    the same company ("About Acme", "Acme Software")::
+
+        About Acme                                         (ASCOM on ascom.com, ...)
+        Acme is a global provider of workflow software for hospitals. ...
+
+    A paragraph under an "About <Name>" heading that profiles that same name goes too,
+    whatever the site. A closing sentence that only starts with the outlet's name
+    ("Reuters could not verify the video.") is not a profile and stays.
+    """
+
+    name: ClassVar[str] = "company_profiles"
+    edge: int = 3
+    max_words: int = 120
+
+    @cached_property
+    def _profile(self) -> regex.Pattern[str]:
+        verbs = phrase_alternation(self.terms("profile_verbs"))
+        return regex.compile(
+            r"(?P<subject>\p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’-]+){0,4}?) ?(?:\([^()]{0,60}\) ?)?,? "
+            + "(?i:"
+            + verbs
+            + r")\s"
+        )
+
+    @cached_property
+    def _about(self) -> regex.Pattern[str]:
+        labels = phrase_alternation(self.terms("about_labels"))
+        return regex.compile(LEAD_NOISE + labels + r"\s+(?P<name>\S.{0,80})", regex.IGNORECASE)
+
+    def __call__(self, doc: Document) -> None:
+        names = _publisher_names(doc)
+        blocks = doc.blocks
+        for i in range(max(0, len(blocks) - self.edge), len(blocks)):
+            block = blocks[i]
+            if block.kind is not Kind.PARAGRAPH or block.n_words > self.max_words:
+                continue
+            m = match(self._profile, " ".join(block.text[:400].split()))  # single spaces: no backtracking
+            if not m:
+                continue
+            subject = _compact(m.group("subject"))
+            above = blocks[i - 1] if i > 0 else None
+            about = self._about_name(above)
+            if about and subject.startswith(about):
+                doc.remove_many([above, block], filter=self.name, reason=f"profile of {m.group('subject')!r}")
+                return
+            if any(subject.startswith(n) for n in names):
+                doomed = [block]
+                if above is not None and above.n_words <= _HEADING_WORDS and _compact(above.text).startswith(subject):
+                    doomed.insert(0, above)
+                doc.remove_many(doomed, filter=self.name, reason=f"publisher profile ({m.group('subject')!r})")
+                return
+
+    def _about_name(self, block: Block | None) -> str:
+        if block is None or block.n_words > _HEADING_WORDS or block.kind not in (Kind.HEADING, Kind.PARAGRAPH):
+            return ""
+        m = self._about.fullmatch(block.text.strip(), timeout=REGEX_TIMEOUT)
+        return _compact(m.group("name")) if m else ""
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only, case-folded: ``"Service-Titan Inc."`` → ``"servicetitaninc"``."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _publisher_names(doc: Document) -> list[str]:
+    """The compacted site name and the name in the page's domain (``"ascom"`` for
+    ``www.ascom.com``, ``"bbc"`` for ``www.bbc.co.uk``); names under 3 letters are dropped."""
+    names: list[str] = []
+    site = doc.meta.get("site_name")
+    if isinstance(site, str):
+        names.append(_compact(site))
+    url = doc.meta.get("url")
+    if isinstance(url, str) and url:
+        host = (urlsplit(url).hostname or "").split(".")
+        if len(host) >= 2:
+            second_level = len(host) >= 3 and host[-2] in _SECOND_LEVEL and len(host[-1]) == 2
+            label = host[-3] if second_level else host[-2]
+            names.append(_compact(label))
+    return [n for n in names if len(n) >= 3]
