@@ -24,7 +24,7 @@ from trafilatura.utils import load_html
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
 
@@ -44,7 +44,9 @@ class HtmlOptions:
     when its text covers less than ``rescue_share`` of the page's visible text, the page
     is extracted again with the full cascade (see :func:`html_document`). When the page's
     schema.org data (JSON-LD ``articleBody``) holds a plain-text body and the extraction
-    has less than ``structured_share`` of its length, that body is used instead.
+    has less than ``structured_share`` of its length, that body is used instead. A fast
+    body that reads like a menu (under ``prose_share`` of its text in lines of prose, see
+    :func:`_reads_like_menu`) gets the full cascade too, which wins if it reads as prose.
     """
 
     favor: str = "balanced"
@@ -52,6 +54,7 @@ class HtmlOptions:
     fast: bool = True
     rescue_share: float = 0.2
     structured_share: float = 0.6
+    prose_share: float = 0.3
 
 
 # text nodes a reader can see: not inside script, style, noscript or template
@@ -77,9 +80,10 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
         _merge_split_body(tree)
     result = _extract(tree if tree is not None else html, url, options, fast=options.fast)
     body = result.body if result is not None else None
-    if options.fast and tree is not None and _covers_little(body, tree, options.rescue_share):
+    menu = options.fast and tree is not None and _reads_like_menu(body, options.prose_share)
+    if options.fast and tree is not None and (menu or _covers_little(body, tree, options.rescue_share)):
         full = _extract(tree, url, options, fast=False)
-        if full is not None and full.body is not None and _text_length(full.body) > _text_length(body):
+        if full is not None and full.body is not None and _better_body(full.body, body, menu, options.prose_share):
             body = full.body
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
@@ -201,6 +205,36 @@ def _covers_little(body: etree._Element | None, tree: etree._Element, share: flo
     """Whether the extracted body holds less than ``share`` of the page's visible text."""
     page = sum(len(t.strip()) for t in _VISIBLE_TEXT(tree))
     return page > 0 and _text_length(body) < share * page
+
+
+def _prose_share(body: etree._Element | None) -> float:
+    """Share of the body's text in lines that read as prose (8+ words, or ending like a
+    sentence); 1.0 for an empty body. A menu or link list flattened into the body is
+    mostly short lines without sentence punctuation and scores near 0."""
+    if body is None:
+        return 1.0
+    total = prose = 0
+    for line in _text(body).split("\n"):
+        line = line.strip()
+        if line:
+            total += len(line)
+            if ends_sentence(line) or len(line.split()) >= 8:
+                prose += len(line)
+    return prose / total if total else 1.0
+
+
+def _reads_like_menu(body: etree._Element | None, share: float) -> bool:
+    """Whether the extracted body is mostly navigation-like short lines (a site menu taken
+    for the article: "Home / About / Services / Contact / ...")."""
+    return _prose_share(body) < share
+
+
+def _better_body(full: etree._Element, fast: etree._Element | None, menu: bool, share: float) -> bool:
+    """Whether the full cascade's body replaces the fast one: when the fast body reads like
+    a menu, a full body that reads as prose wins; otherwise the longer body wins."""
+    if menu:
+        return _text_length(full) > 0 and _prose_share(full) >= share
+    return _text_length(full) > _text_length(fast)
 
 
 def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
