@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.restore import restore_dropped
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -87,7 +88,8 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
             body = full.body
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
-        blocks = _prefer_structured_body(blocks, tree, options.structured_share)
+        structured = _prefer_structured_body(blocks, tree, options.structured_share)
+        blocks = restore_dropped(blocks, tree) if structured is blocks else structured
     doc = Document(blocks=blocks, source="html")
     _metadata(doc, page, url)
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)

@@ -1,0 +1,136 @@
+"""Put back the subheadings and list items the extractor dropped between body paragraphs.
+
+When trafilatura's main pass finds too little in its first candidate container, it falls
+back to collecting loose paragraphs from the page, and that fallback keeps ``<p>``-like
+elements only: the article's subheadings (``<h2>``) and lists (``<li>``) are lost while
+the paragraphs around them are kept. :func:`restore_dropped` finds, in the page tree, the
+stretch that runs from the first to the last extracted paragraph and puts the headings and
+list items inside it (outside navigation, asides, forms and table-of-contents boxes) back
+in their place. It only acts on a body with no heading at all, the mark of that fallback,
+and one walk over the tree's text elements is its whole cost.
+"""
+
+from __future__ import annotations
+
+import regex
+from lxml import etree
+
+from newsclean.document import Block, Kind
+from newsclean.textutil import REGEX_TIMEOUT
+
+__all__ = ["restore_dropped"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TEXT_TAGS = ("p", "li", *_HEADINGS)
+_CHROME_TAGS = frozenset(
+    ["nav", "aside", "footer", "header", "form", "figure", "figcaption", "button", "select", "label"]
+)
+_CHROME_CLASS = regex.compile(
+    r"(?:^|[\s_-])(?:toc|table-of-contents|related|share|sharing|social|breadcrumbs?|sidebar|menu|nav|navigation"
+    r"|comments?|newsletter|subscribe|signup|author|promo|advert|ads?|cta|footer|header|widget|tags?)(?:$|[\s_-])",
+    regex.IGNORECASE,
+)
+_KEY_CHARS = 60
+_MIN_MATCHED = 3  # paragraphs found in the tree before the stretch is trusted
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())[:_KEY_CHARS]
+
+
+_STRING = etree.XPath("string()")
+
+
+def _element_key(el: etree._Element) -> str:
+    """:func:`_key` of the element's text (its string value, built in C)."""
+    text = _STRING(el)
+    return _key(text) if isinstance(text, str) else ""
+
+
+def _chrome(el: etree._Element, stop: etree._Element) -> bool:
+    """Whether ``el`` sits in page furniture (below ``stop``, the stretch's container)."""
+    node: etree._Element | None = el
+    while node is not None and node is not stop:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _CHROME_TAGS:
+            return True
+        cls = (node.get("class") or "") + " " + (node.get("id") or "")
+        if cls.strip() and _CHROME_CLASS.search(cls, timeout=REGEX_TIMEOUT):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _all_link(el: etree._Element, text: str) -> bool:
+    """Whether the element's text is (nearly) all link text: a navigation or related link."""
+    linked = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+    return linked >= 0.9 * len(text)
+
+
+def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element | None:
+    ancestors = {id(x) for x in a.iterancestors()}
+    ancestors.add(id(a))
+    for x in [b, *b.iterancestors()]:
+        if id(x) in ancestors:
+            return x
+    return None
+
+
+def restore_dropped(blocks: list[Block], tree: etree._Element) -> list[Block]:
+    """``blocks`` with the headings and list items the extractor dropped between them put
+    back (a new list; ``blocks`` itself is unchanged when there is nothing to restore)."""
+    if any(b.kind is Kind.HEADING for b in blocks):
+        return blocks
+    wanted = {_key(b.text): i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH and len(b.text) >= 40}
+    if len(wanted) < _MIN_MATCHED:
+        return blocks
+    have = {_key(b.text) for b in blocks}
+    elements = [el for el in tree.iter(*_TEXT_TAGS) if el.tag != "li" or el.find(".//li") is None]
+    texts = [_element_key(el) for el in elements]
+    matched: list[tuple[int, int]] = []  # (element index, block index), both increasing
+    for k, t in enumerate(texts):
+        if elements[k].tag == "p" and t in wanted and (not matched or wanted[t] > matched[-1][1]):
+            matched.append((k, wanted[t]))
+    if len(matched) < _MIN_MATCHED:
+        return blocks
+    first, last = matched[0][0], matched[-1][0]
+    strays = sum(1 for k in range(first, last) if elements[k].tag == "p" and texts[k] and texts[k] not in have)
+    if strays > len(matched):
+        return blocks  # the stretch holds much the extractor left out: not one article
+    container = _common_ancestor(elements[first], elements[last])
+    if container is None:
+        return blocks
+    # restored elements, each placed before the block of the next matched paragraph
+    before: dict[int, list[tuple[Kind, str, etree._Element]]] = {}
+    next_block = iter(matched)
+    target = next(next_block)
+    for k in range(first + 1, last):
+        while target[0] < k:
+            target = next(next_block)
+        el, key = elements[k], texts[k]
+        if el.tag == "p" or not key or key in have:
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if _chrome(el, container) or _all_link(el, text):
+            continue
+        kind = Kind.HEADING if el.tag in _HEADINGS else Kind.LIST_ITEM
+        before.setdefault(target[1], []).append((kind, text, el))
+        have.add(key)
+    if not before:
+        return blocks
+    return _merged(blocks, before)
+
+
+def _merged(blocks: list[Block], before: dict[int, list[tuple[Kind, str, etree._Element]]]) -> list[Block]:
+    out: list[Block] = []
+    group = max((b.group or 0 for b in blocks), default=0)
+    for i, block in enumerate(blocks):
+        parent: etree._Element | None = None
+        for kind, text, el in before.get(i, []):
+            if kind is Kind.LIST_ITEM and el.getparent() is not parent:
+                group += 1
+                parent = el.getparent()
+            level = int(el.tag[1]) if kind is Kind.HEADING else 0
+            out.append(Block(kind, text, len(out), group=group if kind is Kind.LIST_ITEM else None, level=level))
+        out.append(Block(block.kind, block.text, len(out), block.group, block.link_ratio, block.marker, block.level))
+    return out
