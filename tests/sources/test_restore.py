@@ -59,6 +59,6 @@ def test_too_few_matched_paragraphs_change_nothing() -> None:
 
 def test_a_stretch_with_much_left_out_is_not_trusted() -> None:
     filler = "".join(f"<p>Reader comment number {i} says the plan is a waste of public money.</p>" for i in range(8))
-    page = PAGE.replace("<div class=\"toc\">", filler + "<div class=\"toc\">")
+    page = PAGE.replace('<div class="toc">', filler + '<div class="toc">')
     body = blocks(*P)
     assert restore_dropped(body, html.fromstring(page)) is body
