@@ -26,7 +26,8 @@ class Bylines(LexiconFilter):
         Von Max Mustermann und Erika Musterfrau      -> ["Max Mustermann", "Erika Musterfrau"]
         By Jane Doe, Staff Writer | Updated 5:02 PM EST, March 3, 2020
         Jane Doe, Staff Writer                       (a bare name with a role)
-        Updated 5:02 PM EST, March 3, 2020           (a timestamp line)
+        Updated 5:02 PM EST, March 3, 2020           (a timestamp line; a lone number or
+                                                      weekday, "3" or "Monday", is not one)
         Stand: 12.03.2021, 10:45 Uhr
         Reading time: 4 minutes                      (a reading time: a number and a
         Jun 08, 2023 • 11 Minute Read                 ``reading_time_labels`` phrase,
@@ -58,6 +59,19 @@ class Bylines(LexiconFilter):
         )
 
     @cached_property
+    def _date_labels(self) -> frozenset[str]:
+        return frozenset(self.terms("date_labels"))
+
+    def _bare_word(self, text: str) -> bool:
+        """A lone number or word ("3", "2016", "Monday"): a step number, a table cell or a
+        day heading of a schedule, not a timestamp ("19/12/2025", "Published:" and
+        "Updated 5 PM" are)."""
+        token = text.strip()
+        if " " in token or token.endswith(":"):
+            return False
+        return token.isdigit() or (token.isalpha() and token.casefold() not in self._date_labels)
+
+    @cached_property
     def parser(self) -> BylineParser:
         return byline_parser(self.languages, self.extra_prefixes)
 
@@ -71,7 +85,7 @@ class Bylines(LexiconFilter):
             if byline is not None:
                 doc.add_authors(list(byline.names), source=f"byline-text:{doc.source}")
                 doc.remove(block, filter=self.name, reason=_describe(byline.names, byline.dated))
-            elif self.parser.is_date_line(block.text):
+            elif self.parser.is_date_line(block.text) and not self._bare_word(block.text):
                 doc.remove(block, filter=self.name, reason="timestamp line")
             elif self.parser.is_role(block.text):
                 doc.remove(block, filter=self.name, reason="author role line")
