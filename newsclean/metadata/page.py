@@ -232,7 +232,8 @@ def _spaced_text(el: etree._Element, limit: int = 300) -> str:
 def _own_author_page(href: str) -> bool:
     """A link to an author page of the site itself (relative, or without a foreign host
     such as a social network's profile page)."""
-    if not _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT):
+    low = href.casefold()
+    if not any(h in low for h in _AUTHOR_HREF_HINTS) or not _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT):
         return False
     host = urlsplit(href).hostname or ""
     return not host or not any(host.endswith(s) for s in _SOCIAL_HOSTS)
@@ -387,6 +388,21 @@ _AUTHOR_HREF = regex.compile(
     r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
     r"producers|staff|team-member|redaktion/autor)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
     regex.IGNORECASE,
+)
+# words one of which every href that _AUTHOR_HREF matches holds (a cheap test first)
+_AUTHOR_HREF_HINTS = (
+    "author",
+    "autor",
+    "writer",
+    "contributor",
+    "people",
+    "journalist",
+    "reporter",
+    "byline",
+    "profile",
+    "producers",
+    "staff",
+    "team-member",
 )
 _LABELS = frozenset(
     [
