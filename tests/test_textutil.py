@@ -12,7 +12,8 @@ PHRASES = ["all rights reserved", "we may earn", "Alle Rechte vorbehalten", "as 
 SEARCH = PhraseSearch.of(PHRASES)
 # texts built from the phrases' own words, case-mangled, with other words and punctuation between
 PIECES = st.sampled_from(
-    [w for p in PHRASES for w in p.split()] + ["ALL", "Rights", "STRASSE", "Straße", "earned", "x", ",", "  ", "\n", "ß"]
+    [w for p in PHRASES for w in p.split()]
+    + ["ALL", "Rights", "STRASSE", "Straße", "earned", "x", ",", "  ", "\n", "ß"]
 )
 
 
