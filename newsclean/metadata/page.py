@@ -291,40 +291,16 @@ def _collect(tree: etree._Element) -> _Signals:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     s.lang = lang
-    for el in root.iter():
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "meta":
-            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-            content = el.get("content")
-            if key and content and content.strip():
-                s.meta.setdefault(key.strip().casefold(), []).append(content.strip())
-            continue
-        if tag == "script":
-            if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text:
-                s.jsonld.append(el.text)
-            continue
-        if tag == "title":
-            if s.title is None:
-                s.title = _text(el, 400) or None
-            continue
-        if tag == "link":
-            rel = (el.get("rel") or "").casefold().split()
-            href = el.get("href")
-            if href:
-                if "canonical" in rel and s.canonical is None:
-                    s.canonical = href.strip()
-                elif "image_src" in rel:
-                    s.image_src = href.strip()
-            continue
-        if tag in ("style", "noscript", "svg", "template"):
+        if tag in _HEAD_TAGS:
+            _head_signal(el, tag, s)
             continue
         if tag == "h1":
             text = _text(el, 400)
             if text:
                 s.h1.append(text)
-        if tag == "a":
+        elif tag == "a":
             if "author" in (el.get("rel") or "").casefold().split():
                 text = _text(el, 200)
                 if text:
@@ -382,6 +358,34 @@ def _collect(tree: etree._Element) -> _Signals:
                 if text and 4 <= len(text.split()) <= 80:
                     s.deks.append(text)
     return s
+
+
+# Elements read for page-level signals only (or not at all); their own text and class are
+# not content.
+_HEAD_TAGS = frozenset(["meta", "script", "title", "link", "style", "noscript", "svg", "template"])
+
+
+def _head_signal(el: etree._Element, tag: str, s: _Signals) -> None:
+    """``<meta>`` values, JSON-LD scripts, the ``<title>``, canonical and image links."""
+    if tag == "meta":
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            s.meta.setdefault(key.strip().casefold(), []).append(content.strip())
+    elif tag == "script":
+        if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text:
+            s.jsonld.append(el.text)
+    elif tag == "title":
+        if s.title is None:
+            s.title = _text(el, 400) or None
+    elif tag == "link":
+        rel = (el.get("rel") or "").casefold().split()
+        href = el.get("href")
+        if href:
+            if "canonical" in rel and s.canonical is None:
+                s.canonical = href.strip()
+            elif "image_src" in rel:
+                s.image_src = href.strip()
 
 
 _AUTHOR_HREF = regex.compile(
