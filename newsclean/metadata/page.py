@@ -513,9 +513,9 @@ def _meta_source(key: str) -> str:
 
 
 def _load_tree(html: str) -> Any:
-    from trafilatura.utils import load_html
+    from newsclean.sources.parse import parse_html
 
-    return load_html(html)
+    return parse_html(html)
 
 
 def extract(html: str, tree: Any = None, url: str | None = None) -> PageMetadata:

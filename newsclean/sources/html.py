@@ -19,12 +19,12 @@ from typing import Any
 import regex
 import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
 
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.nesting import flatten_nesting
+from newsclean.sources.parse import parse_html
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -77,12 +77,12 @@ def html_document(
     Checking the parsed tree first keeps the markup scan off the ordinary page.
     """
     options = options or HtmlOptions()
-    tree = load_html(html)
+    tree = parse_html(html)
     flattened = False
     if max_depth is not None and tree is not None and _nests_deeper(tree, max_depth):
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
-            tree = load_html(html)
+            tree = parse_html(html)
     page = extract_metadata(html, tree=tree, url=url)  # reads the tree before extraction changes it
     if tree is not None:
         _merge_split_body(tree)
