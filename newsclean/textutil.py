@@ -8,6 +8,7 @@ single blocks, whose length the filters bound before matching.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,6 +63,16 @@ class PhraseSearch:
         if not any(k in folded for k in self.keys):
             return None
         return self.pattern.search(text, timeout=REGEX_TIMEOUT)
+
+
+def fold_accents(text: str) -> str:
+    """``text`` case-folded, without accents and other combining marks (``"Müller"`` →
+    ``"muller"``); ASCII text skips the Unicode decomposition."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:

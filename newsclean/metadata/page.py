@@ -759,11 +759,14 @@ def _authors(
         out.set("author_organizations", orgs, next(src for src, _, o in evidence if o))
 
 
+_NAME_SEPARATOR = regex.compile(r"\s*(?:,|&|\band\b|\bund\b)\s*")
+
+
 def _name_shaped(text: str) -> bool:
     """Weak evidence (a label's neighbour, an author-page link) must look like names:
     2-5 capitalised words per name, after the byline word."""
     text = _LEAD_LABEL.sub("", text.strip(), timeout=REGEX_TIMEOUT)
-    for part in regex.split(r"\s*(?:,|&|\band\b|\bund\b)\s*", text):
+    for part in _NAME_SEPARATOR.split(text, timeout=REGEX_TIMEOUT):
         words = part.split()
         if not words:
             continue
@@ -933,8 +936,11 @@ def _rest(out: PageMetadata, sig: _Signals, meta: dict[str, list[str]], art: dic
     out.set("subtitle", jsonld.text_of(art.get("alternativeHeadline")), "json-ld")
 
 
+_LANG_TAG = regex.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+
+
 def _lang(value: str) -> str | None:
-    m = regex.match(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$", value or "")
+    m = _LANG_TAG.match(value or "", timeout=REGEX_TIMEOUT)
     return m.group(1).casefold() if m else None
 
 
