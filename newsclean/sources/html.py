@@ -166,7 +166,10 @@ def _delete(el: etree._Element) -> None:
 
 
 # containers whose class names them as (a part of) the article body: "article__body", "story-body"
-_BODY_PARTS = etree.XPath("//*[self::div or self::section][contains(@class, 'body') or contains(@class, 'Body')][p]")
+# (from the paragraphs up: far fewer nodes to test than every element of the page)
+_BODY_PARTS = etree.XPath(
+    "//p/parent::*[self::div or self::section][contains(@class, 'body') or contains(@class, 'Body')]"
+)
 _BODY_CLASS = regex.compile(r"(?:^|[\s_-])(?:article|story|post|entry|content)?[_-]*body(?:$|[\s_-])", regex.IGNORECASE)
 
 
