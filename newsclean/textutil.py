@@ -121,11 +121,19 @@ def first_words(phrases: Iterable[str]) -> frozenset[str]:
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
+# A cheap superset of those scripts' code points (stdlib ``re``, plain ranges): most
+# non-ASCII text (accents, curly quotes) has none, and skips the Unicode-property scan.
+_MAYBE_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf\u2ff0-\u9fff\ua9e0-\uaa7f"
+    "\uf900-\ufaff\uff66-\uff9d\U0001b000-\U0001b2ff\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
+)
+
+
 def word_count(text: str) -> int:
     """Number of words: whitespace-separated tokens, plus one per two characters of a
     script written without spaces (Chinese, Japanese, Thai, ...). A cheap shape measure."""
     n = len(text.split())
-    if not text.isascii():
+    if not text.isascii() and _MAYBE_UNSPACED.search(text):
         n += len(_UNSPACED.findall(text, timeout=REGEX_TIMEOUT)) // 2
     return n
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsclean import textutil
 from newsclean.lexicon import load
-from newsclean.textutil import PhraseSearch
+from newsclean.textutil import PhraseSearch, word_count
 
 PHRASES = ["all rights reserved", "we may earn", "Alle Rechte vorbehalten", "as an Amazon associate", "straße frei"]
 SEARCH = PhraseSearch.of(PHRASES)
@@ -39,3 +40,21 @@ def test_every_shipped_phrase_finds_itself() -> None:
             search = PhraseSearch.of(phrases)
             for phrase in phrases:
                 assert search.search(f"Before. {phrase.upper()} after."), (lang, phrase)
+
+
+# any character, and characters of each unspaced script (Han incl. extensions, kana,
+# half-width katakana, Thai, Lao, Khmer, Myanmar)
+_ANY_OR_UNSPACED = st.one_of(
+    st.characters(blacklist_categories=("Cs",)), st.sampled_from("日本語のテキストｱภาษาไทยລາວខ្មែរမြန်မာ㐀𠀀々")
+)
+
+
+@given(st.text(alphabet=_ANY_OR_UNSPACED, max_size=40))
+def test_word_count_pre_test_never_skips_an_unspaced_script(text: str) -> None:
+    unspaced = len(textutil._UNSPACED.findall(text)) // 2
+    assert word_count(text) == len(text.split()) + unspaced
+
+
+def test_word_count_counts_unspaced_scripts_by_characters() -> None:
+    assert word_count("日本語のテキストです") == 1 + 10 // 2
+    assert word_count("Ça va “bien” — merci") == 5
