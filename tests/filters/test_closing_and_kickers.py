@@ -3,8 +3,11 @@ documents: the page title and URL come from the page, not from the body)."""
 
 from __future__ import annotations
 
-from newsclean import Block, Document, Kind
+from newsclean import Document, Kind
 from newsclean.filters import CompanyProfiles, Headline, PhotoCredits
+
+from .test_quality_filters import doc as quality_doc
+from .test_quality_filters import texts
 
 P, H = Kind.PARAGRAPH, Kind.HEADING
 TITLE = "Google bets on the future with launch of its game streaming service"
@@ -16,20 +19,10 @@ STORY = [
 
 
 def doc(*items: tuple[Kind, str] | str, title: str | None = TITLE, url: str | None = None) -> Document:
-    blocks = []
-    for i, item in enumerate(items):
-        kind, text = (P, item) if isinstance(item, str) else item
-        blocks.append(Block(kind, text, i))
-    d = Document(blocks=blocks, source="html")
+    d = quality_doc(*items, url=url)
     if title:
         d.set_meta("title", title, source="test")
-    if url:
-        d.set_meta("url", url, source="test")
     return d
-
-
-def texts(d: Document) -> list[str]:
-    return [b.text for b in d.blocks]
 
 
 def test_kicker_above_the_headline_goes_with_it() -> None:
