@@ -135,9 +135,22 @@ def _variants(page: str, markup: bool) -> list[str]:
     return variants
 
 
+def _reachable(word: str, tokens: set[str]) -> bool:
+    """Whether ``word`` is a concatenation of whole input tokens (which may hold dots)."""
+    reach = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if reach[i]:
+            for j in range(i + 1, len(word) + 1):
+                if word[i:j] in tokens:
+                    reach[j] = True
+    return reach[-1]
+
+
 def _glued(word: str, tokens: set[str]) -> bool:
     """Whether ``word`` is input tokens glued together (where the extractor dropped the
-    markup or element that separated them: ``"Doe"`` + ``"Updated"``)."""
+    markup or element that separated them: ``"Doe"`` + ``"Updated"``, ``"0.0"`` + ``"By"``)."""
+    if _reachable(word, tokens):
+        return True
     for part in regex.split(r"[’'.-]", word):
         reach = [True] + [False] * len(part)
         for i in range(len(part)):
