@@ -56,7 +56,9 @@ class PhraseSearch:
     def of(cls, phrases: Iterable[str]) -> PhraseSearch:
         unique = sorted({p.strip() for p in phrases if p.strip()})
         keys = {max(words(p) or [p], key=len).casefold() for p in unique}
-        return cls(compile_phrases(unique, prefix=r"(?<!\w)", suffix=r"(?!\w)"), tuple(sorted(keys)))
+        # a key holding another key adds nothing: a text with it holds the shorter one too
+        needed = [k for k in keys if not any(o != k and o in k for o in keys)]
+        return cls(compile_phrases(unique, prefix=r"(?<!\w)", suffix=r"(?!\w)"), tuple(sorted(needed)))
 
     def search(self, text: str) -> regex.Match[str] | None:
         folded = text.casefold()
