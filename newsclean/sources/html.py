@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.leads import lead_paragraph, with_lead
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -89,6 +90,9 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
+    if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.leads)
+        lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
+        doc.blocks = with_lead(doc.blocks, lead)
     if url:
         doc.set_meta("url", url, source="argument")
     return doc
@@ -285,3 +289,7 @@ def _blocks(body: etree._Element) -> list[Block]:
         else:
             add(Kind.PARAGRAPH, el)
     return blocks
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
