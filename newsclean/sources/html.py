@@ -82,6 +82,8 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
         full = _extract(tree, url, options, fast=False)
         if full is not None and full.body is not None and _text_length(full.body) > _text_length(body):
             body = full.body
+    elif options.fast and tree is not None:
+        body = _unless_one_block(body, tree, url, options)
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
         blocks = _prefer_structured_body(blocks, tree, options.structured_share)
@@ -205,6 +207,20 @@ def _covers_little(body: etree._Element | None, tree: etree._Element, share: flo
     """Whether the extracted body holds less than ``share`` of the page's visible text."""
     page = sum(len(t.strip()) for t in _VISIBLE_TEXT(tree))
     return page > 0 and _text_length(body) < share * page
+
+
+def _unless_one_block(body: etree._Element | None, tree: etree._Element, url: str | None, options: HtmlOptions) -> Any:
+    """The full cascade's body when the fast extraction is one long block, else ``body``.
+
+    A fast extraction that comes back as a single element holding the text of a whole page
+    (500+ characters: menus, teasers and article run together, trafilatura's last-resort
+    baseline) is no body at all; the full cascade, which compares extractors, usually
+    finds the article's paragraphs on such pages (a few percent of them).
+    """
+    if body is None or len(body) != 1 or _text_length(body) < 500:
+        return body
+    full = _extract(tree, url, options, fast=False)
+    return full.body if full is not None and full.body is not None and len(full.body) else body
 
 
 def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:

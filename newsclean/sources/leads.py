@@ -32,7 +32,7 @@ from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
 
 __all__ = ["lead_paragraph", "with_lead"]
 
-_HEADINGS = etree.XPath("//body//h1 | //body//h2")
+_HEADINGS = etree.XPath("//body//h1 | //body//h2 | //body//h3")
 _FOLLOWING = etree.XPath("following::*[position() <= $n]")
 _WORD = regex.compile(r"\w+")
 _WINDOW = 150  # elements looked at after the <h1>
@@ -84,14 +84,14 @@ def _acceptable(el: etree._Element) -> str | None:
 
 
 def _headline(tree: etree._Element, title: str | None) -> etree._Element | None:
-    """The page's headline element: the first ``<h1>`` (else ``<h2>``) sharing at least half
+    """The page's headline element: the first ``<h1>`` (else ``<h2>``, ``<h3>``) sharing at least half
     of its words with the page title; without a title, the first ``<h1>`` of three words or more
     (a one-word ``<h1>`` is a site name or a menu)."""
     heads = [h for h in _HEADINGS(tree) if isinstance(h.tag, str)]
     if not title:
         return next((h for h in heads if h.tag == "h1" and len("".join(h.itertext()).split()) >= 3), None)
     wanted = set(_WORD.findall(title.casefold(), timeout=REGEX_TIMEOUT))
-    for tag in ("h1", "h2"):
+    for tag in ("h1", "h2", "h3"):
         for h in heads:
             if h.tag != tag:
                 continue
@@ -110,25 +110,35 @@ def lead_paragraph(tree: etree._Element, language: str | None, title: str | None
     if headline is None:
         return None
     window = [el for el in _FOLLOWING(headline, n=_WINDOW) if isinstance(el.tag, str)]
-    found: etree._Element | None = None
-    alike = 0
-    for el in window:
-        if found is None and _is_lead_class(el, pattern):
-            found = el
-        elif found is not None and el.get("class") == found.get("class"):
-            alike += 1
-        elif el.tag == "p" and len("".join(el.itertext()).split()) >= _BODY_WORDS:
-            if found is None:
+    for k, el in enumerate(window):
+        if not _is_lead_class(el, pattern):
+            if el.tag == "p" and _body_started(el):
                 return None  # the body started without a lead before it
-            break
-    if found is None or alike:
-        return None  # no lead, or one of several alike before the body: a listing of teasers
-    # the innermost lead-classed element holds the lead itself ("c-intro" > "c-intro__copy")
-    inner: etree._Element | None = found
+            continue
+        text = _acceptable(_innermost(el, pattern))
+        if text is None:
+            continue
+        cls = el.get("class")
+        for later in window[k + 1 :]:
+            if later.get("class") == cls:
+                return None  # one of several alike before the body: a listing of teasers
+            if later.tag == "p" and _body_started(later):
+                break
+        return text
+    return None
+
+
+def _body_started(p: etree._Element) -> bool:
+    return len("".join(p.itertext()).split()) >= _BODY_WORDS
+
+
+def _innermost(el: etree._Element, pattern: regex.Pattern[str]) -> etree._Element:
+    """The innermost lead-classed element inside ``el`` ("c-intro" > "c-intro__copy")."""
+    inner: etree._Element | None = el
     while inner is not None:
-        found = inner
-        inner = next((d for d in found.iterdescendants() if _is_lead_class(d, pattern)), None)
-    return _acceptable(found)
+        el = inner
+        inner = next((d for d in el.iterdescendants() if _is_lead_class(d, pattern)), None)
+    return el
 
 
 def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:

@@ -155,3 +155,27 @@ def test_polish_boilerplate_goes_and_prose_stays() -> None:
     quote = "Zapraszamy do Krakowa wszystkich, którzy chcą zobaczyć nowe autobusy – mówi prezydent miasta."
     middle = "\n\n".join(["Nowe linie autobusowe", POLISH[0], quote, *POLISH[1:], *MORE])
     assert quote in newsclean.clean(middle, kind="text").paragraphs
+
+
+# -- related_links: lists the page links none of --------------------------------------------
+
+
+def test_unlinked_list_closing_an_html_body_stays_a_linked_one_goes() -> None:
+    from newsclean.filters import RelatedLinks
+
+    items = ["120 g Reisnudeln", "2 Eier", "1 Bund Frühlingszwiebeln"]
+
+    def with_list(ratio: float, source: str = "html") -> Document:
+        blocks = [Block(P, t, i) for i, t in enumerate(STORY)]
+        blocks += [Block(Kind.LIST_ITEM, t, len(STORY) + i, group=1, link_ratio=ratio) for i, t in enumerate(items)]
+        return Document(blocks=blocks, source=source)
+
+    kept = with_list(0.0)
+    RelatedLinks()(kept)
+    assert texts(kept) == [*STORY, *items]
+    gone = with_list(1.0)
+    RelatedLinks()(gone)
+    assert texts(gone) == STORY
+    text_mode = with_list(0.0, source="text")  # no link information: judged by shape as before
+    RelatedLinks()(text_mode)
+    assert texts(text_mode) == STORY

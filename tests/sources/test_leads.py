@@ -78,3 +78,23 @@ def test_html_document_recovers_the_lead() -> None:
     texts = [b.text for b in doc.blocks]
     assert LEAD in texts
     assert texts.index(LEAD) < texts.index(BODY[0])
+
+
+def test_a_fast_extraction_of_one_long_block_gets_the_full_cascade() -> None:
+    from lxml import etree
+
+    from newsclean.sources.html import HtmlOptions, _unless_one_block
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    tree = load_html(f"<html><body><nav>Start | Politik | Sport</nav><article>{paragraphs}</article></body></html>")
+    one = etree.Element("body")
+    etree.SubElement(one, "p").text = "Start Politik Sport " + " ".join(BODY)
+    rescued = _unless_one_block(one, tree, None, HtmlOptions())
+    assert rescued is not one and len(rescued) > 1
+    short = etree.Element("body")
+    etree.SubElement(short, "p").text = "Ein kurzer Text."
+    assert _unless_one_block(short, tree, None, HtmlOptions()) is short
+    two = etree.Element("body")
+    for p in BODY[:2]:
+        etree.SubElement(two, "p").text = p * 3
+    assert _unless_one_block(two, tree, None, HtmlOptions()) is two
