@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
+from newsclean.textutil import REGEX_TIMEOUT, match, phrase_alternation
 
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
@@ -37,7 +37,9 @@ class PhotoCredits(LexiconFilter):
     ``"The launch pad at dawn. (Photo: NASA)"`` → ``"The launch pad at dawn."``.
     A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
     and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
-    (a block holding a web address is left alone: a source line, not a caption).
+    (a block holding a web address is left alone: a source line, not a caption). So does
+    one that opens with a zoom button's label glued to the caption (``zoom_labels``:
+    ``"VergrößernEine kleine Aussparung im Display."``).
     A credit label must be followed by ``:`` (or "by"), and what follows must be short
     (``max_credit_words``): ``"Photo: ..."`` opening a long paragraph is not a credit.
     """
@@ -110,6 +112,16 @@ class PhotoCredits(LexiconFilter):
                 doc.remove(current, filter=self.name, reason="photo credit")
             elif "©" in current.text and self._is_caption(current.text):
                 doc.remove(current, filter=self.name, reason="photo caption ending with a © credit")
+            elif match(self._zoom, current.text):
+                doc.remove(current, filter=self.name, reason="photo caption carrying its zoom button")
+
+    @cached_property
+    def _zoom(self) -> regex.Pattern[str]:
+        """A zoom button's label glued to the caption after it: ``"VergrößernEine Aussparung ..."``."""
+        return regex.compile(
+            r"\s*" + phrase_alternation(self.terms("zoom_labels")) + r"(?=\p{Lu}\p{Ll})",
+            regex.IGNORECASE | regex.FULLCASE,  # the phrase lists are case-folded: "ss" must match "ß"
+        )
 
     def _is_caption(self, text: str) -> bool:
         m = _CAPTION_CREDIT.search(text, timeout=REGEX_TIMEOUT)

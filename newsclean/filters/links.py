@@ -19,7 +19,8 @@ class LinkedRuns:
     """Remove a run of linked lines that closes the body.
 
     HTML input only (it needs the link share of each block). Removes two or more
-    consecutive short paragraphs or headings, each almost all link text, that end the
+    consecutive short paragraphs, headings or quotes (embedded teasers of other stories),
+    each almost all link text, that end the
     body (at most ``slack`` other blocks after them): related stories or tags that the
     page set as paragraphs rather than a list::
 
@@ -41,7 +42,7 @@ class LinkedRuns:
 
     def _linked(self, block: Block) -> bool:
         return (
-            block.kind in (Kind.PARAGRAPH, Kind.HEADING)
+            block.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.QUOTE)
             and block.link_ratio >= self.min_link_ratio
             and block.n_words <= self.max_words
             and not match(_REFERENCE, block.text)

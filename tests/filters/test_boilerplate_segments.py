@@ -179,3 +179,22 @@ def test_unlinked_list_closing_an_html_body_stays_a_linked_one_goes() -> None:
     text_mode = with_list(0.0, source="text")  # no link information: judged by shape as before
     RelatedLinks()(text_mode)
     assert texts(text_mode) == STORY
+
+
+def test_caption_carrying_its_zoom_button_goes_look_alikes_stay() -> None:
+    caption = "VergrößernEine kleine runde Aussparung für die Facetime-Kamera im Display."
+    kept = ["Vergrößern Sie das Bild mit zwei Fingern, um die Details zu sehen.", "Zoom Compacts"]
+    d = doc(*STORY[:2], caption, *STORY[2:], *kept)
+    PhotoCredits()(d)
+    assert texts(d) == [*STORY, *kept]
+    assert d.removed[0].reason == "photo caption carrying its zoom button"
+
+
+def test_run_of_linked_quotes_closing_the_body_goes() -> None:
+    teasers = [
+        (Kind.QUOTE, "Luftwaffe beginnt das Training auf dem H145", 1.0),
+        (Kind.QUOTE, "Erste A321LR übergeben", 1.0),
+    ]
+    d = doc(*STORY, *teasers)
+    LinkedRuns()(d)
+    assert texts(d) == STORY
