@@ -14,7 +14,6 @@ from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
 from newsclean.pipeline import Pipeline
 from newsclean.sources.detect import decode, detect_kind, sanitize
 from newsclean.sources.html import html_document
-from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.text import text_document
 
 __all__ = ["clean", "default_pipeline"]
@@ -64,14 +63,10 @@ def clean(
     text = sanitize(text)
     if kind == "auto":
         kind = "html" if detect_kind(text) == "html" else "text"
-    flattened = False
     if kind == "html":
-        text, flattened = flatten_nesting(text, limits.max_depth)
-        doc = _extract(lambda: html_document(text, url=url))
+        doc = _extract(lambda: html_document(text, url=url, max_depth=limits.max_depth))
     else:
         doc = _extract(lambda: text_document(text))
-    if flattened:
-        doc.warnings.append("flattened-nesting")
     if len(doc.blocks) > limits.max_blocks:
         log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
         doc.blocks = doc.blocks[: limits.max_blocks]

@@ -23,7 +23,8 @@ limit                  default            when hit
 =====================  =================  ==============================================
 
 ``max_depth`` exists because libxml2 (under lxml and trafilatura) stops parsing at 256
-levels and silently loses everything below; flattening first keeps the text. It must
+levels and silently loses everything below; a page whose parsed tree reaches
+``max_depth`` is flattened in its raw markup and parsed again, which keeps the text. It must
 stay below that (at most 250). The time budget is checked once extraction is done
 and between filters: one step that runs long (a huge page inside trafilatura) is not
 interrupted, but nothing starts after the budget is spent. ``time_budget=None`` turns

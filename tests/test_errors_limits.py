@@ -218,3 +218,13 @@ def test_recursion_limit_is_not_needed_for_deep_pages() -> None:
     old = sys.getrecursionlimit()
     assert old < 20_000  # the page nests far deeper than Python could recurse
     assert PARAS[0] in clean(html).text
+
+
+def test_a_lower_max_depth_flattens_a_page_the_parser_could_hold() -> None:
+    # 30 levels parse fine, but the caller asked for at most 20: the parsed tree is checked
+    # against the limit, so the page is flattened (and the text kept) all the same.
+    html = _page("<div>" * 30 + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>" * 30)
+    article = clean(html, kind="html", limits=Limits(max_depth=20))
+    assert "flattened-nesting" in article.warnings
+    assert all(p in article.text for p in PARAS)
+    assert "flattened-nesting" not in clean(html, kind="html", limits=Limits(max_depth=40)).warnings

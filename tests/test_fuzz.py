@@ -26,7 +26,6 @@ from newsclean import Document, Limits, NewscleanError, clean, default_pipeline
 from newsclean.filters.normalize import normalize_text
 from newsclean.sources.detect import sanitize
 from newsclean.sources.html import html_document
-from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.text import text_document
 from newsclean.textutil import words
 
@@ -175,7 +174,7 @@ def _document(page: str, kind: str) -> Document:
     """The document ``clean()`` hands to the pipeline."""
     text = sanitize(page)
     if kind == "html":
-        return html_document(flatten_nesting(text, Limits().max_depth)[0])
+        return html_document(text, max_depth=Limits().max_depth)
     return text_document(text)
 
 

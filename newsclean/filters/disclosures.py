@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-import regex
-
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.textutil import compile_phrases, search
+from newsclean.textutil import PhraseSearch
 
 
 @dataclass(frozen=True)
@@ -33,14 +31,13 @@ class AffiliateDisclosures(LexiconFilter):
     max_words: int = 60
 
     @cached_property
-    def _pattern(self) -> regex.Pattern[str]:
-        phrases = self.terms("disclosure_phrases", self.extra_phrases)
-        return compile_phrases(phrases, prefix=r"(?<!\w)", suffix=r"(?!\w)")
+    def _phrases(self) -> PhraseSearch:
+        return PhraseSearch.of(self.terms("disclosure_phrases", self.extra_phrases))
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
             if block.kind is Kind.CODE or block.n_words > self.max_words:
                 continue
-            m = search(self._pattern, block.text)
+            m = self._phrases.search(block.text)
             if m:
                 doc.remove(block, filter=self.name, reason=f"affiliate disclosure: {m.group(0)!r}")

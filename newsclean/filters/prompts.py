@@ -12,7 +12,7 @@ import regex
 
 from newsclean.document import Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter, PhrasePromptFilter
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, search
+from newsclean.textutil import REGEX_TIMEOUT, PhraseSearch
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ class CopyrightLines(LexiconFilter):
         return regex.compile(LEAD_NOISE + r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b))", regex.IGNORECASE)
 
     @cached_property
-    def _phrases(self) -> regex.Pattern[str]:
-        return compile_phrases(self.terms("copyright_phrases", self.extra_phrases), prefix=r"(?<!\w)", suffix=r"(?!\w)")
+    def _phrases(self) -> PhraseSearch:
+        return PhraseSearch.of(self.terms("copyright_phrases", self.extra_phrases))
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
@@ -90,5 +90,5 @@ class CopyrightLines(LexiconFilter):
                 continue
             if self._opening.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="copyright line")
-            elif search(self._phrases, block.text):
+            elif self._phrases.search(block.text):
                 doc.remove(block, filter=self.name, reason="rights notice")

@@ -81,7 +81,11 @@ class MainRegion(LexiconFilter):
         words = text.split()
         if len(words) >= 2 and words[0].isdigit() and strip_punct(words[1]) in self._comment_counts:
             return "comments"
-        if text.casefold().endswith(self._comment_verbs) and (n <= 3 or any(c.isdigit() for c in text)):
+        if (
+            text.endswith(":")
+            and text.casefold().endswith(self._comment_verbs)
+            and (n <= 3 or any(c.isdigit() for c in text))
+        ):
             return "comments"
         if n > 6:
             return None

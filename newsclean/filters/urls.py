@@ -8,14 +8,17 @@ from typing import ClassVar
 import regex
 
 from newsclean.document import Document, Kind
-from newsclean.textutil import fullmatch
+from newsclean.textutil import REGEX_TIMEOUT, fullmatch
 
 _URL = regex.compile(r"[\s(<\[]*(?P<url>(?:https?://|www\.)[^\s<>\"]{1,2000}?)[\s)>\].]*", regex.IGNORECASE)
 
 
+_SCHEME_WWW = regex.compile(r"^(?:https?://)?(?:www\.)?", regex.IGNORECASE)
+
+
 def url_key(url: str) -> str:
     """``"https://www.Example.com/a/b/?x=1#top"`` → ``"example.com/a/b"`` (for comparing addresses)."""
-    key = regex.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip(), flags=regex.IGNORECASE)
+    key = _SCHEME_WWW.sub("", url.strip(), timeout=REGEX_TIMEOUT)
     key = key.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     host, _, path = key.partition("/")
     return host.lower() + ("/" + path if path else "")

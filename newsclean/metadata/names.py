@@ -15,7 +15,6 @@ capitalised words.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex
@@ -30,7 +29,7 @@ from newsclean.metadata.authors import (
     byline_parser,
     name_case,
 )
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean.textutil import REGEX_TIMEOUT, fold_accents
 
 __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
@@ -392,8 +391,12 @@ _NOT_NAMES = frozenset(
 )
 
 
+_USERNAME = regex.compile(r"[\p{L}_.-]{2,30}\d{0,4}")
+_NOT_WORD_OR_SPACE = regex.compile(r"[^\w\s]")
+
+
 def _looks_username(part: str) -> bool:
-    return " " not in part and bool(regex.fullmatch(r"[\p{L}_.-]{2,30}\d{0,4}", part))
+    return " " not in part and bool(_USERNAME.fullmatch(part, timeout=REGEX_TIMEOUT))
 
 
 def _tidy(name: str) -> str:
@@ -406,9 +409,7 @@ def _tidy(name: str) -> str:
 def name_key(name: str) -> str:
     """A comparison key: case, accents, honorifics and punctuation ignored."""
     name = _HONORIFIC.sub("", name.strip(), timeout=REGEX_TIMEOUT)
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(regex.sub(r"[^\w\s]", " ", plain).split())
+    return " ".join(_NOT_WORD_OR_SPACE.sub(" ", fold_accents(name), timeout=REGEX_TIMEOUT).split())
 
 
 def same_person(a: str, b: str) -> bool:

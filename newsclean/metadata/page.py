@@ -16,6 +16,7 @@ Order of preference (the first source that has a usable value wins; see the READ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -232,7 +233,7 @@ def _spaced_text(el: etree._Element, limit: int = 300) -> str:
 def _own_author_page(href: str) -> bool:
     """A link to an author page of the site itself (relative, or without a foreign host
     such as a social network's profile page)."""
-    if not _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT):
+    if not _AUTHOR_HREF_HINT.search(href.casefold()) or not _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT):
         return False
     host = urlsplit(href).hostname or ""
     return not host or not any(host.endswith(s) for s in _SOCIAL_HOSTS)
@@ -290,40 +291,16 @@ def _collect(tree: etree._Element) -> _Signals:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     s.lang = lang
-    for el in root.iter():
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "meta":
-            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-            content = el.get("content")
-            if key and content and content.strip():
-                s.meta.setdefault(key.strip().casefold(), []).append(content.strip())
-            continue
-        if tag == "script":
-            if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text:
-                s.jsonld.append(el.text)
-            continue
-        if tag == "title":
-            if s.title is None:
-                s.title = _text(el, 400) or None
-            continue
-        if tag == "link":
-            rel = (el.get("rel") or "").casefold().split()
-            href = el.get("href")
-            if href:
-                if "canonical" in rel and s.canonical is None:
-                    s.canonical = href.strip()
-                elif "image_src" in rel:
-                    s.image_src = href.strip()
-            continue
-        if tag in ("style", "noscript", "svg", "template"):
+        if tag in _HEAD_TAGS:
+            _head_signal(el, tag, s)
             continue
         if tag == "h1":
             text = _text(el, 400)
             if text:
                 s.h1.append(text)
-        if tag == "a":
+        elif tag == "a":
             if "author" in (el.get("rel") or "").casefold().split():
                 text = _text(el, 200)
                 if text:
@@ -383,11 +360,57 @@ def _collect(tree: etree._Element) -> _Signals:
     return s
 
 
+# Elements read for page-level signals only (or not at all); their own text and class are
+# not content.
+_HEAD_TAGS = frozenset(["meta", "script", "title", "link", "style", "noscript", "svg", "template"])
+
+
+def _head_signal(el: etree._Element, tag: str, s: _Signals) -> None:
+    """``<meta>`` values, JSON-LD scripts, the ``<title>``, canonical and image links."""
+    if tag == "meta":
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            s.meta.setdefault(key.strip().casefold(), []).append(content.strip())
+    elif tag == "script":
+        if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text:
+            s.jsonld.append(el.text)
+    elif tag == "title":
+        if s.title is None:
+            s.title = _text(el, 400) or None
+    elif tag == "link":
+        rel = (el.get("rel") or "").casefold().split()
+        href = el.get("href")
+        if href:
+            if "canonical" in rel and s.canonical is None:
+                s.canonical = href.strip()
+            elif "image_src" in rel:
+                s.image_src = href.strip()
+
+
 _AUTHOR_HREF = regex.compile(
     r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
     r"producers|staff|team-member|redaktion/autor)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
     regex.IGNORECASE,
 )
+# words one of which every href that _AUTHOR_HREF matches holds (a cheap test first)
+_AUTHOR_HREF_HINTS = (
+    "author",
+    "autor",
+    "writer",
+    "contributor",
+    "people",
+    "journalist",
+    "reporter",
+    "byline",
+    "profile",
+    "producers",
+    "staff",
+    "team-member",
+)
+# one scan for all of them (stdlib ``re``: a literal alternation cannot backtrack, and it
+# runs on every link of the page, where ``regex``'s per-call overhead would show)
+_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, _AUTHOR_HREF_HINTS)))
 _LABELS = frozenset(
     [
         "by",
@@ -493,9 +516,9 @@ def _meta_source(key: str) -> str:
 
 
 def _load_tree(html: str) -> Any:
-    from trafilatura.utils import load_html
+    from newsclean.sources.parse import parse_html
 
-    return load_html(html)
+    return parse_html(html)
 
 
 def extract(html: str, tree: Any = None, url: str | None = None) -> PageMetadata:
@@ -739,11 +762,14 @@ def _authors(
         out.set("author_organizations", orgs, next(src for src, _, o in evidence if o))
 
 
+_NAME_SEPARATOR = regex.compile(r"\s*(?:,|&|\band\b|\bund\b)\s*")
+
+
 def _name_shaped(text: str) -> bool:
     """Weak evidence (a label's neighbour, an author-page link) must look like names:
     2-5 capitalised words per name, after the byline word."""
     text = _LEAD_LABEL.sub("", text.strip(), timeout=REGEX_TIMEOUT)
-    for part in regex.split(r"\s*(?:,|&|\band\b|\bund\b)\s*", text):
+    for part in _NAME_SEPARATOR.split(text, timeout=REGEX_TIMEOUT):
         words = part.split()
         if not words:
             continue
@@ -913,8 +939,11 @@ def _rest(out: PageMetadata, sig: _Signals, meta: dict[str, list[str]], art: dic
     out.set("subtitle", jsonld.text_of(art.get("alternativeHeadline")), "json-ld")
 
 
+_LANG_TAG = regex.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+
+
 def _lang(value: str) -> str | None:
-    m = regex.match(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$", value or "")
+    m = _LANG_TAG.match(value or "", timeout=REGEX_TIMEOUT)
     return m.group(1).casefold() if m else None
 
 

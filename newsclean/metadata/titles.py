@@ -10,11 +10,9 @@ unless one of those holds.
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean.textutil import REGEX_TIMEOUT, fold_accents
 
 __all__ = ["clean_title", "same_title", "title_key"]
 
@@ -24,9 +22,7 @@ _NON_WORD = regex.compile(r"[^\w]+")
 
 
 def title_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", plain, timeout=REGEX_TIMEOUT).strip()
+    return _NON_WORD.sub(" ", fold_accents(text), timeout=REGEX_TIMEOUT).strip()
 
 
 def same_title(a: str, b: str) -> bool:

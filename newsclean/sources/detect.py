@@ -250,12 +250,16 @@ def _utf16_text(data: bytes) -> str | None:
 _ODD = frozenset(("Co", "Cn", "Cs"))
 
 
+# control bytes that text does not hold (tab, newlines, form feed and escape are text)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 27 or 27 < b < 32)
+
+
 def _binary(data: bytes) -> bool:
     """Many control bytes (other than tab, newlines, form feed, escape) or any run of NULs."""
     sample = data[:4096]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 27 or 27 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > 0.1 * len(sample) or sample.count(b"\x00\x00\x00\x00") > 2
 
 

@@ -19,12 +19,13 @@ from typing import Any
 import regex
 import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
 
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.leads import lead_paragraph, with_lead
+from newsclean.sources.nesting import flatten_nesting
+from newsclean.sources.parse import parse_html
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -55,14 +56,13 @@ class HtmlOptions:
     structured_share: float = 0.6
 
 
-# text nodes a reader can see: not inside script, style, noscript or template
-_VISIBLE_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    " and not(ancestor::template)]"
-)
+# elements whose text a reader does not see
+_HIDDEN = ("script", "style", "noscript", "template")
 
 
-def html_document(html: str, *, url: str | None = None, options: HtmlOptions | None = None) -> Document:
+def html_document(
+    html: str, *, url: str | None = None, options: HtmlOptions | None = None, max_depth: int | None = None
+) -> Document:
     """Extract the main content of ``html`` into a :class:`Document` (HTML source).
 
     The page is parsed once. trafilatura's fast extraction runs first; a page where it
@@ -70,24 +70,38 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     layout, a body in an unusual container) gets the full extraction cascade as well,
     and the longer body wins. That second pass runs on a minority of pages, so it
     costs little in the median while rescuing the pages the fast path misses.
+
+    A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
+    to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
+    with the warning ``"flattened-nesting"``: the parser silently drops what lies below
+    its own limit of 256 levels, so the raw markup is the only place that text survives.
+    Checking the parsed tree first keeps the markup scan off the ordinary page.
     """
     options = options or HtmlOptions()
-    tree = load_html(html)
+    tree = parse_html(html)
+    flattened = False
+    if max_depth is not None and tree is not None and _nests_deeper(tree, max_depth):
+        html, flattened = flatten_nesting(html, max_depth)
+        if flattened:
+            tree = parse_html(html)
     page = extract_metadata(html, tree=tree, url=url)  # reads the tree before extraction changes it
     if tree is not None:
         _merge_split_body(tree)
-    result = _extract(tree if tree is not None else html, url, options, fast=options.fast)
+        _drop_unreadable(tree)
+    result = _extract(tree if tree is not None else html, options, fast=options.fast)
     body = result.body if result is not None else None
     if options.fast and tree is not None and _covers_little(body, tree, options.rescue_share):
-        full = _extract(tree, url, options, fast=False)
+        full = _extract(tree, options, fast=False)
         if full is not None and full.body is not None and _text_length(full.body) > _text_length(body):
             body = full.body
     elif options.fast and tree is not None:
-        body = _unless_one_block(body, tree, url, options)
+        body = _unless_one_block(body, tree, options)
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
         blocks = _prefer_structured_body(blocks, tree, options.structured_share)
     doc = Document(blocks=blocks, source="html")
+    if flattened:
+        doc.warnings.append("flattened-nesting")
     _metadata(doc, page, url)
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
@@ -100,10 +114,17 @@ def html_document(html: str, *, url: str | None = None, options: HtmlOptions | N
     return doc
 
 
-def _extract(tree: Any, url: str | None, options: HtmlOptions, *, fast: bool) -> Any:
+def _nests_deeper(tree: etree._Element, depth: int) -> bool:
+    """Whether some element of ``tree`` has ``depth`` or more ancestors (one XPath step per
+    level, so the cost is that of walking the tree once)."""
+    return bool(tree.xpath("boolean(/*" + "/*" * depth + ")"))
+
+
+def _extract(tree: Any, options: HtmlOptions, *, fast: bool) -> Any:
     return trafilatura.bare_extraction(
         tree,
-        url=url,
+        url=None,  # link targets are not used: no base URL to resolve them against
+        output_format="txt",  # the body tree is what is used: no text rendering of it
         with_metadata=False,  # page metadata comes from newsclean.metadata (see _metadata)
         include_comments=False,
         include_tables=options.include_tables,
@@ -116,8 +137,45 @@ def _extract(tree: Any, url: str | None, options: HtmlOptions, *, fast: bool) ->
     )
 
 
+# Elements with nothing to read that trafilatura deletes anyway (all in its
+# MANUALLY_CLEANED list) and that cannot hold a heading or a comment section: its
+# earlier passes over the whole tree need not visit them. (Not ``noscript``: some pages
+# hold their whole post there, which trafilatura's fallbacks find.)
+_UNREADABLE = ("style", "svg", "iframe", "object", "embed", "applet", "audio", "video", "canvas", "map")
+
+
+def _drop_unreadable(tree: etree._Element) -> None:
+    """Delete scripts (but JSON-LD, which the extraction and its fallbacks read) and the
+    :data:`_UNREADABLE` elements, keeping the text that follows each (its tail).
+
+    A fifth of a typical page's elements sit in these subtrees (inline SVG icons above
+    all); the extractor's XPath passes cost in proportion to the elements they visit.
+    """
+    etree.strip_elements(tree, *_UNREADABLE, with_tail=False)
+    for script in list(tree.iter("script")):
+        if (script.get("type") or "").strip().casefold() != "application/ld+json":
+            _delete(script)
+
+
+def _delete(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 # containers whose class names them as (a part of) the article body: "article__body", "story-body"
-_BODY_PARTS = etree.XPath("//*[self::div or self::section][contains(@class, 'body') or contains(@class, 'Body')][p]")
+# (from the paragraphs up: far fewer nodes to test than every element of the page)
+_BODY_PARTS = etree.XPath(
+    "//p/parent::*[self::div or self::section][contains(@class, 'body') or contains(@class, 'Body')]"
+)
 _BODY_CLASS = regex.compile(r"(?:^|[\s_-])(?:article|story|post|entry|content)?[_-]*body(?:$|[\s_-])", regex.IGNORECASE)
 
 
@@ -203,13 +261,27 @@ def _text_length(body: etree._Element | None) -> int:
     return len("".join(body.itertext()).strip()) if body is not None else 0
 
 
+def _chars(text: str) -> int:
+    """Characters of ``text`` that are not ASCII whitespace (counted, not split out)."""
+    return len(text) - sum(text.count(c) for c in " \n\t\r\f")
+
+
 def _covers_little(body: etree._Element | None, tree: etree._Element, share: float) -> bool:
-    """Whether the extracted body holds less than ``share`` of the page's visible text."""
-    page = sum(len(t.strip()) for t in _VISIBLE_TEXT(tree))
-    return page > 0 and _text_length(body) < share * page
+    """Whether the extracted body holds less than ``share`` of the page's visible text.
+
+    Visible text is the ``<body>``'s text less that of its scripts, styles, ``noscript``
+    and ``template`` elements, both counted without whitespace (string operations on
+    whole subtrees: no walk over the text nodes in Python).
+    """
+    page_body = tree.find("body")
+    if page_body is None:
+        return False
+    hidden = sum(_chars(el.text_content()) for el in page_body.iter(_HIDDEN))
+    page = _chars(page_body.text_content()) - hidden
+    return page > 0 and (body is None or _chars("".join(body.itertext())) < share * page)
 
 
-def _unless_one_block(body: etree._Element | None, tree: etree._Element, url: str | None, options: HtmlOptions) -> Any:
+def _unless_one_block(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> Any:
     """The full cascade's body when the fast extraction is one long block, else ``body``.
 
     A fast extraction that comes back as a single element holding the text of a whole page
@@ -219,7 +291,7 @@ def _unless_one_block(body: etree._Element | None, tree: etree._Element, url: st
     """
     if body is None or len(body) != 1 or _text_length(body) < 500:
         return body
-    full = _extract(tree, url, options, fast=False)
+    full = _extract(tree, options, fast=False)
     return full.body if full is not None and full.body is not None and len(full.body) else body
 
 

@@ -1,4 +1,4 @@
-"""Flatten HTML that nests deeper than a limit, before any parser sees it.
+"""Flatten HTML that nests deeper than a limit, so that the parser keeps all of it.
 
 libxml2 (the parser under lxml and trafilatura) stops at 256 levels of nesting and drops
 everything below, and recursive code over such a tree can reach Python's recursion

@@ -89,12 +89,12 @@ def test_a_fast_extraction_of_one_long_block_gets_the_full_cascade() -> None:
     tree = load_html(f"<html><body><nav>Start | Politik | Sport</nav><article>{paragraphs}</article></body></html>")
     one = etree.Element("body")
     etree.SubElement(one, "p").text = "Start Politik Sport " + " ".join(BODY)
-    rescued = _unless_one_block(one, tree, None, HtmlOptions())
+    rescued = _unless_one_block(one, tree, HtmlOptions())
     assert rescued is not one and len(rescued) > 1
     short = etree.Element("body")
     etree.SubElement(short, "p").text = "Ein kurzer Text."
-    assert _unless_one_block(short, tree, None, HtmlOptions()) is short
+    assert _unless_one_block(short, tree, HtmlOptions()) is short
     two = etree.Element("body")
     for p in BODY[:2]:
         etree.SubElement(two, "p").text = p * 3
-    assert _unless_one_block(two, tree, None, HtmlOptions()) is two
+    assert _unless_one_block(two, tree, HtmlOptions()) is two

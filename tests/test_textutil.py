@@ -1,0 +1,60 @@
+"""Text helpers: the phrase search's key-word pre-test never changes what is found."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import textutil
+from newsclean.lexicon import load
+from newsclean.textutil import PhraseSearch, word_count
+
+PHRASES = ["all rights reserved", "we may earn", "Alle Rechte vorbehalten", "as an Amazon associate", "straße frei"]
+SEARCH = PhraseSearch.of(PHRASES)
+# texts built from the phrases' own words, case-mangled, with other words and punctuation between
+PIECES = st.sampled_from(
+    [w for p in PHRASES for w in p.split()]
+    + ["ALL", "Rights", "STRASSE", "Straße", "earned", "x", ",", "  ", "\n", "ß"]
+)
+
+
+def test_finds_phrases_whole_word_and_case_blind() -> None:
+    assert SEARCH.search("© 2024 Example. ALL RIGHTS\nRESERVED.")
+    assert SEARCH.search("As an amazon Associate we earn from purchases.")
+    assert not SEARCH.search("We may earnestly hope.")
+    assert not SEARCH.search("Nothing to see here.")
+
+
+@given(st.lists(PIECES, max_size=12).map(" ".join))
+def test_the_key_pre_test_agrees_with_the_pattern(text: str) -> None:
+    expected = SEARCH.pattern.search(text)
+    got = SEARCH.search(text)
+    assert (got and got.span()) == (expected and expected.span())
+
+
+def test_every_shipped_phrase_finds_itself() -> None:
+    for lang in ("en", "de", "fr", "es"):
+        lexicon = load(lang)
+        for key in ("disclosure_phrases", "copyright_phrases"):
+            phrases = lexicon.get(key, [])
+            search = PhraseSearch.of(phrases)
+            for phrase in phrases:
+                assert search.search(f"Before. {phrase.upper()} after."), (lang, phrase)
+
+
+# any character, and characters of each unspaced script (Han incl. extensions, kana,
+# half-width katakana, Thai, Lao, Khmer, Myanmar)
+_ANY_OR_UNSPACED = st.one_of(
+    st.characters(blacklist_categories=("Cs",)), st.sampled_from("日本語のテキストｱภาษาไทยລາວខ្មែរမြန်မာ㐀𠀀々")
+)
+
+
+@given(st.text(alphabet=_ANY_OR_UNSPACED, max_size=40))
+def test_word_count_pre_test_never_skips_an_unspaced_script(text: str) -> None:
+    unspaced = len(textutil._UNSPACED.findall(text)) // 2
+    assert word_count(text) == len(text.split()) + unspaced
+
+
+def test_word_count_counts_unspaced_scripts_by_characters() -> None:
+    assert word_count("日本語のテキストです") == 1 + 10 // 2
+    assert word_count("Ça va “bien” — merci") == 5
