@@ -32,7 +32,7 @@ from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
 
 __all__ = ["lead_paragraph", "with_lead"]
 
-_HEADINGS = etree.XPath("//body//h1 | //body//h2 | //body//h3")
+_HEADINGS = {tag: etree.XPath(f"//body//{tag}") for tag in ("h1", "h2", "h3")}
 _FOLLOWING = etree.XPath("following::*[position() <= $n]")
 _WORD = regex.compile(r"\w+")
 _WINDOW = 150  # elements looked at after the <h1>
@@ -87,14 +87,11 @@ def _headline(tree: etree._Element, title: str | None) -> etree._Element | None:
     """The page's headline element: the first ``<h1>`` (else ``<h2>``, ``<h3>``) sharing at least half
     of its words with the page title; without a title, the first ``<h1>`` of three words or more
     (a one-word ``<h1>`` is a site name or a menu)."""
-    heads = [h for h in _HEADINGS(tree) if isinstance(h.tag, str)]
     if not title:
-        return next((h for h in heads if h.tag == "h1" and len("".join(h.itertext()).split()) >= 3), None)
+        return next((h for h in _HEADINGS["h1"](tree) if len("".join(h.itertext()).split()) >= 3), None)
     wanted = set(_WORD.findall(title.casefold(), timeout=REGEX_TIMEOUT))
-    for tag in ("h1", "h2", "h3"):
-        for h in heads:
-            if h.tag != tag:
-                continue
+    for tag in ("h1", "h2", "h3"):  # one tag at a time: most pages stop at their <h1>
+        for h in _HEADINGS[tag](tree):
             words = set(_WORD.findall("".join(h.itertext()).casefold(), timeout=REGEX_TIMEOUT))
             if words and len(words & wanted) >= max(2, 0.5 * len(words)):
                 return h
