@@ -39,6 +39,7 @@ _WINDOW = 150  # elements looked at after the <h1>
 _BODY_WORDS = 25  # a plain paragraph this long means the body has started
 _MIN_CHARS, _MAX_CHARS = 40, 1500
 _MAX_LINKED = 0.3
+_DEK_WORDS = (8, 80)  # a subheading under the headline this long is the lead, not a section title
 _CONTAINERS = frozenset(("p", "div", "h2", "h3", "section", "header", "span"))
 _OUTSIDE = frozenset(("figure", "figcaption", "aside", "nav", "footer", "form", "a", "li", "button", "label"))
 # class words of captions, site taglines and widgets that contain "description"/"summary"
@@ -107,6 +108,9 @@ def lead_paragraph(tree: etree._Element, language: str | None, title: str | None
     if headline is None:
         return None
     window = [el for el in _FOLLOWING(headline, n=_WINDOW) if isinstance(el.tag, str)]
+    dek = _dek_under(headline, window[:1])
+    if dek is not None:
+        return dek
     for k, el in enumerate(window):
         if not _is_lead_class(el, pattern):
             if el.tag == "p" and _body_started(el):
@@ -123,6 +127,15 @@ def lead_paragraph(tree: etree._Element, language: str | None, title: str | None
                 break
         return text
     return None
+
+
+def _dek_under(headline: etree._Element, first: list[etree._Element]) -> str | None:
+    """The text of a subheading set right under the headline, as its next sibling
+    (``<h1>...</h1><h2>Lead sentence ...</h2>``), when it is sentence-long (``_DEK_WORDS``)."""
+    if not first or first[0].tag not in ("h2", "h3") or first[0].getparent() is not headline.getparent():
+        return None
+    text = _acceptable(first[0])
+    return text if text is not None and _DEK_WORDS[0] <= len(text.split()) <= _DEK_WORDS[1] else None
 
 
 def _body_started(p: etree._Element) -> bool:

@@ -98,3 +98,12 @@ def test_a_fast_extraction_of_one_long_block_gets_the_full_cascade() -> None:
     for p in BODY[:2]:
         etree.SubElement(two, "p").text = p * 3
     assert _unless_one_block(two, tree, HtmlOptions()) is two
+
+
+def test_sentence_long_subheading_right_under_the_headline_is_the_lead() -> None:
+    dek = "Neue Linien, neue Takte und eine Gebühr, über die in der Stadt seit Monaten gestritten wird"
+    html = page("").replace(f"<h1>{TITLE}</h1>", f"<hgroup><h1>{TITLE}</h1><h2>{dek}</h2></hgroup>")
+    assert lead_paragraph(load_html(html), "de", TITLE) == dek
+    short = page("").replace(f"<h1>{TITLE}</h1>", f"<hgroup><h1>{TITLE}</h1><h2>Die Linien</h2></hgroup>")
+    assert lead_paragraph(load_html(short), "de", TITLE) is None
+    assert lead_paragraph(load_html(html), "en", TITLE) is None
