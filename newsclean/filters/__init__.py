@@ -18,6 +18,7 @@ name                          removes
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``related_links``             runs of related-story headlines at the end of the body
 ``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
+``linked_runs``               runs of linked lines closing the body (related headlines, tags)
 ``calls_to_action``           "Book a demo ...", "Enjoy the post? Pin it for later!" closing the body
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================
@@ -43,6 +44,7 @@ from newsclean.filters.credits import PhotoCredits
 from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
 from newsclean.filters.inserts import Inserts
+from newsclean.filters.links import LinkedRuns
 from newsclean.filters.normalize import Normalize
 from newsclean.filters.prompts import (
     CommentFurniture,
@@ -72,6 +74,7 @@ _SHIPPED: tuple[Any, ...] = (
     AuthorBios,
     RelatedLinks,
     RelatedSections,
+    LinkedRuns,
     CallsToAction,
     Headline,
 )
@@ -94,6 +97,7 @@ __all__ = [
     "Headline",
     "Inserts",
     "LexiconFilter",
+    "LinkedRuns",
     "MainRegion",
     "NewsletterPrompts",
     "Normalize",

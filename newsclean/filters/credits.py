@@ -10,13 +10,17 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
+from newsclean.textutil import REGEX_TIMEOUT, match, phrase_alternation
 
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
 _CREDIT_GLUE = frozenset(
     ["of", "on", "via", "for", "the", "and", "de", "der", "von", "van", "y", "und", "&", "/", "-", "©", "(c)"]
 )
+
+# "... aus der Schweiz. © AFP / MARCO BERTORELLO": a caption's closing © credit (not a block
+# that opens with ©: that is a copyright line, see ``copyright_lines``)
+_CAPTION_CREDIT = regex.compile(r"\S[^©]{0,400}?(?:^|\s)©\s*(?P<credit>[^©\n]{1,80}?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ class PhotoCredits(LexiconFilter):
 
     and credits in parentheses inside a caption or paragraph, which are cut out:
     ``"The launch pad at dawn. (Photo: NASA)"`` → ``"The launch pad at dawn."``.
+    A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
+    and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
+    (a block holding a web address is left alone: a source line, not a caption). So does
+    one that opens with a zoom button's label glued to the caption (``zoom_labels``:
+    ``"VergrößernEine kleine Aussparung im Display."``).
     A credit label must be followed by ``:`` (or "by"), and what follows must be short
     (``max_credit_words``): ``"Photo: ..."`` opening a long paragraph is not a credit.
     """
@@ -38,6 +47,7 @@ class PhotoCredits(LexiconFilter):
     name: ClassVar[str] = "photo_credits"
     extra_agencies: tuple[str, ...] = ()
     max_credit_words: int = 10
+    max_caption_words: int = 40
 
     @cached_property
     def _agencies(self) -> str:
@@ -96,7 +106,23 @@ class PhotoCredits(LexiconFilter):
             current: Block | None = block
             while current is not None and (m := self._inline.search(current.text, timeout=REGEX_TIMEOUT)):
                 current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
-            if current is None or current.n_words > self.max_credit_words + 3:
+            if current is None or current.n_words > self.max_caption_words:
                 continue
-            if self._is_credit(current.text):
+            if current.n_words <= self.max_credit_words + 3 and self._is_credit(current.text):
                 doc.remove(current, filter=self.name, reason="photo credit")
+            elif "©" in current.text and self._is_caption(current.text):
+                doc.remove(current, filter=self.name, reason="photo caption ending with a © credit")
+            elif match(self._zoom, current.text):
+                doc.remove(current, filter=self.name, reason="photo caption carrying its zoom button")
+
+    @cached_property
+    def _zoom(self) -> regex.Pattern[str]:
+        """A zoom button's label glued to the caption after it: ``"VergrößernEine Aussparung ..."``."""
+        return regex.compile(
+            r"\s*" + phrase_alternation(self.terms("zoom_labels")) + r"(?=\p{Lu}\p{Ll})",
+            regex.IGNORECASE | regex.FULLCASE,  # the phrase lists are case-folded: "ss" must match "ß"
+        )
+
+    def _is_caption(self, text: str) -> bool:
+        m = _CAPTION_CREDIT.search(text, timeout=REGEX_TIMEOUT)
+        return m is not None and "http" not in text and self._creditish(m.group("credit"))
