@@ -24,6 +24,11 @@ _CLOSERS = "\"”’»)'"
 _SPACE_IN_PHRASE = regex.compile(r"\s+")
 
 
+# Flags for every pattern built from lexicon phrases: case-blind, with full case folding
+# because the phrase lists are case-folded ("abschließen" is stored as "abschliessen").
+PHRASE_FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.V0
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
@@ -33,7 +38,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 def compile_phrases(phrases: Iterable[str], *, prefix: str = "", suffix: str = "") -> regex.Pattern[str]:
     """Compile ``prefix + (phrase|phrase|...) + suffix``, case-insensitive."""
-    return regex.compile(prefix + phrase_alternation(phrases) + suffix, regex.IGNORECASE | regex.V0)
+    return regex.compile(prefix + phrase_alternation(phrases) + suffix, PHRASE_FLAGS)
 
 
 @dataclass(frozen=True)

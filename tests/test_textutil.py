@@ -77,3 +77,13 @@ def test_normalising_once_is_normalising_twice(text: str) -> None:
 
 def test_invisible_characters_go_before_composition() -> None:
     assert normalize_text("e\u200b\u0301 caf\u00c3\u00a9\u00a0au lait\u200b ") == "\u00e9 café au lait"
+
+
+def test_phrases_stored_case_folded_still_match_sharp_s() -> None:
+    # lexicon phrases are case-folded ("abschließen" -> "abschliessen"): patterns fold fully
+    from newsclean import Pipeline, clean
+
+    text = "Ein Absatz über die Stadt und ihre Geschichte, lang genug für einen Artikel.\n\nAbo abschließen und alle Artikel lesen"
+    article = clean(text, kind="text", pipeline=Pipeline.default())
+    assert "abschließen" not in article.text
+    assert any("abschließen" in r.text for r in article.removed)

@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, match, phrase_alternation
+from newsclean.textutil import PHRASE_FLAGS, REGEX_TIMEOUT, match, phrase_alternation
 
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
@@ -63,7 +63,7 @@ class PhotoCredits(LexiconFilter):
         return regex.compile(
             LEAD_NOISE + r"[(\[]?\s*(?:" + self._labels + r")\s*(?:credit\s*)?(?::|\||\s(?:by|von)\s)"
             r"\s*(?P<rest>[^\n]{1,200}?)\s*[)\]]?\.?",
-            regex.IGNORECASE,
+            PHRASE_FLAGS,
         )
 
     @cached_property
@@ -72,7 +72,7 @@ class PhotoCredits(LexiconFilter):
         return regex.compile(
             LEAD_NOISE + r"[(\[]?\s*(?:" + self._agencies + r")(?:\s*(?:photo|photos|images?|foto|bild))?"
             r"(?:\s*[/|,;]\s*(?P<rest>[^\n]{1,120}?))?\s*[)\]]?\.?",
-            regex.IGNORECASE,
+            PHRASE_FLAGS,
         )
 
     def _is_credit(self, text: str) -> bool:
@@ -97,7 +97,7 @@ class PhotoCredits(LexiconFilter):
             r"(?:(?:" + self._labels + r")\s*(?:credit\s*)?:\s*[^()\n]{1,80}"
             r"|(?:" + self._agencies + r")(?:\s*(?:photo|images?|foto))?(?:\s*/\s*[^()\n]{1,60})?)"
         )
-        return regex.compile(r"\s*\(\s*" + inner + r"\s*\)", regex.IGNORECASE)
+        return regex.compile(r"\s*\(\s*" + inner + r"\s*\)", PHRASE_FLAGS)
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
@@ -120,7 +120,7 @@ class PhotoCredits(LexiconFilter):
         """A zoom button's label glued to the caption after it: ``"VergrößernEine Aussparung ..."``."""
         return regex.compile(
             r"\s*" + phrase_alternation(self.terms("zoom_labels")) + r"(?=\p{Lu}\p{Ll})",
-            regex.IGNORECASE | regex.FULLCASE,  # the phrase lists are case-folded: "ss" must match "ß"
+            PHRASE_FLAGS,
         )
 
     def _is_caption(self, text: str) -> bool:

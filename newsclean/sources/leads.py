@@ -28,7 +28,7 @@ from lxml import etree
 
 from newsclean import lexicon
 from newsclean.document import Block, Kind
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
+from newsclean.textutil import PHRASE_FLAGS, REGEX_TIMEOUT, phrase_alternation
 
 __all__ = ["lead_paragraph", "with_lead"]
 
@@ -59,7 +59,7 @@ def _lead_class(language: str) -> regex.Pattern[str] | None:
         return None
     if not words:
         return None
-    return regex.compile(r"(?<![A-Za-z])" + phrase_alternation(words) + r"(?![a-z])", regex.IGNORECASE)
+    return regex.compile(r"(?<![A-Za-z])" + phrase_alternation(words) + r"(?![a-z])", PHRASE_FLAGS)
 
 
 def _squash(text: str) -> str:
