@@ -24,6 +24,11 @@ _CLOSERS = "\"”’»)'"
 _SPACE_IN_PHRASE = regex.compile(r"\s+")
 
 
+# Flags for every pattern built from lexicon phrases: case-blind, with full case folding
+# because the phrase lists are case-folded ("abschließen" is stored as "abschliessen").
+PHRASE_FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.V0
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
@@ -33,7 +38,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 def compile_phrases(phrases: Iterable[str], *, prefix: str = "", suffix: str = "") -> regex.Pattern[str]:
     """Compile ``prefix + (phrase|phrase|...) + suffix``, case-insensitive."""
-    return regex.compile(prefix + phrase_alternation(phrases) + suffix, regex.IGNORECASE | regex.V0)
+    return regex.compile(prefix + phrase_alternation(phrases) + suffix, PHRASE_FLAGS)
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,9 @@ class PhraseSearch:
     def of(cls, phrases: Iterable[str]) -> PhraseSearch:
         unique = sorted({p.strip() for p in phrases if p.strip()})
         keys = {max(words(p) or [p], key=len).casefold() for p in unique}
-        return cls(compile_phrases(unique, prefix=r"(?<!\w)", suffix=r"(?!\w)"), tuple(sorted(keys)))
+        # a key holding another key adds nothing: a text with it holds the shorter one too
+        needed = [k for k in keys if not any(o != k and o in k for o in keys)]
+        return cls(compile_phrases(unique, prefix=r"(?<!\w)", suffix=r"(?!\w)"), tuple(sorted(needed)))
 
     def search(self, text: str) -> regex.Match[str] | None:
         folded = text.casefold()

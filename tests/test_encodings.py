@@ -131,3 +131,13 @@ def test_text_is_not_taken_for_binary(lang: str) -> None:
         if encoding == "utf-8":
             assert sniff_binary(data) is None
         assert TEXTS[lang][:20] in decode(data)
+
+
+def test_utf8_page_with_a_stray_latin1_byte_keeps_its_utf8_text() -> None:
+    from newsclean.sources.detect import decode
+
+    page = "<html><body><p>So schön winterlich – Grüße aus Köln</p>".encode() + b"<p>Gr\xfc\xdfe</p></body></html>"
+    text = decode(page, html_hint=True)
+    assert "So schön winterlich – Grüße aus Köln" in text and "Grüße</p>" in text
+    # a Latin-1 page (no valid multi-byte UTF-8 at all) is not read as UTF-8
+    assert "schön" in decode("<p>Gr\xfc\xdfe, sch\xf6n</p>".encode("latin-1"), html_hint=True)

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import textutil
+from newsclean.filters.normalize import normalize_text
 from newsclean.lexicon import load
 from newsclean.textutil import PhraseSearch, word_count
 
@@ -58,3 +59,31 @@ def test_word_count_pre_test_never_skips_an_unspaced_script(text: str) -> None:
 def test_word_count_counts_unspaced_scripts_by_characters() -> None:
     assert word_count("日本語のテキストです") == 1 + 10 // 2
     assert word_count("Ça va “bien” — merci") == 5
+
+
+# characters that interact in normalisation: combining marks after deleted invisibles,
+# controls that become line breaks, spaces of every kind, mojibake pieces
+_NORMALISATION_CHARS = st.sampled_from(
+    [*"ae \n\r\t\u00a0\u2009\u200b\u00ad\u0301\u0308\x0b\x1f\x85\u2028Ã©â€™Â", "\u00c3\u00a9", "e\u200b\u0301"]
+)
+
+
+@given(st.lists(st.one_of(_NORMALISATION_CHARS, st.characters(blacklist_categories=("Cs",))), max_size=30).map("".join))
+def test_normalising_once_is_normalising_twice(text: str) -> None:
+    for keep_lines in (False, True):
+        once = normalize_text(text, keep_lines=keep_lines)
+        assert normalize_text(once, keep_lines=keep_lines) == once
+
+
+def test_invisible_characters_go_before_composition() -> None:
+    assert normalize_text("e\u200b\u0301 caf\u00c3\u00a9\u00a0au lait\u200b ") == "\u00e9 café au lait"
+
+
+def test_phrases_stored_case_folded_still_match_sharp_s() -> None:
+    # lexicon phrases are case-folded ("abschließen" -> "abschliessen"): patterns fold fully
+    from newsclean import Pipeline, clean
+
+    text = "Ein Absatz über die Stadt und ihre Geschichte, lang genug für einen Artikel.\n\nAbo abschließen und alle Artikel lesen"
+    article = clean(text, kind="text", pipeline=Pipeline.default())
+    assert "abschließen" not in article.text
+    assert any("abschließen" in r.text for r in article.removed)

@@ -19,6 +19,7 @@ name                          removes
 ``reporting_credits``         "Reporting by ...; Editing by ...", "Jane Doe contributed to this report."
 ``related_links``             runs of related-story headlines at the end of the body
 ``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
+``linked_runs``               runs of linked lines closing the body (related headlines, tags)
 ``calls_to_action``           "Book a demo ...", "Enjoy the post? Pin it for later!" closing the body
 ``company_profiles``          "About Acme / Acme is a global provider of ..." closing a press release
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
@@ -46,6 +47,7 @@ from newsclean.filters.credits import PhotoCredits
 from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
 from newsclean.filters.inserts import Inserts
+from newsclean.filters.links import LinkedRuns
 from newsclean.filters.normalize import Normalize
 from newsclean.filters.prompts import (
     CommentFurniture,
@@ -76,6 +78,7 @@ _SHIPPED: tuple[Any, ...] = (
     ReportingCredits,
     RelatedLinks,
     RelatedSections,
+    LinkedRuns,
     CallsToAction,
     CompanyProfiles,
     Headline,
@@ -100,6 +103,7 @@ __all__ = [
     "Headline",
     "Inserts",
     "LexiconFilter",
+    "LinkedRuns",
     "MainRegion",
     "NewsletterPrompts",
     "Normalize",

@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
+from newsclean.textutil import PHRASE_FLAGS, REGEX_TIMEOUT, match, phrase_alternation
 
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
@@ -36,6 +36,11 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return start > 0 or len(text) - end > 40  # "(AP) Photo: ..." alone is still a credit
 
 
+# "... aus der Schweiz. © AFP / MARCO BERTORELLO": a caption's closing © credit (not a block
+# that opens with ©: that is a copyright line, see ``copyright_lines``)
+_CAPTION_CREDIT = regex.compile(r"\S[^©]{0,400}?(?:^|\s)©\s*(?P<credit>[^©\n]{1,80}?)\s*$")
+
+
 @dataclass(frozen=True)
 class PhotoCredits(LexiconFilter):
     """Remove photo credits.
@@ -51,6 +56,11 @@ class PhotoCredits(LexiconFilter):
     An agency in parentheses in a dateline (``"WASHINGTON (AP) — ..."``, ``"(CNN) The
     president ..."``: at the start of a paragraph, after nothing but a place name) is
     part of the story and stays.
+    A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
+    and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
+    (a block holding a web address is left alone: a source line, not a caption). So does
+    one that opens with a zoom button's label glued to the caption (``zoom_labels``:
+    ``"VergrößernEine kleine Aussparung im Display."``).
     A credit label must be followed by ``:`` (or "by"), and what follows must be short
     (``max_credit_words``): ``"Photo: ..."`` opening a long paragraph is not a credit.
     """
@@ -58,6 +68,7 @@ class PhotoCredits(LexiconFilter):
     name: ClassVar[str] = "photo_credits"
     extra_agencies: tuple[str, ...] = ()
     max_credit_words: int = 10
+    max_caption_words: int = 40
 
     @cached_property
     def _agencies(self) -> str:
@@ -73,7 +84,7 @@ class PhotoCredits(LexiconFilter):
         return regex.compile(
             LEAD_NOISE + r"[(\[]?\s*(?:" + self._labels + r")\s*(?:credit\s*)?(?::|\||\s(?:by|von)\s)"
             r"\s*(?P<rest>[^\n]{1,200}?)\s*[)\]]?\.?",
-            regex.IGNORECASE,
+            PHRASE_FLAGS,
         )
 
     @cached_property
@@ -82,7 +93,7 @@ class PhotoCredits(LexiconFilter):
         return regex.compile(
             LEAD_NOISE + r"[(\[]?\s*(?:" + self._agencies + r")(?:\s*(?:photo|photos|images?|foto|bild))?"
             r"(?:\s*[/|,;]\s*(?P<rest>[^\n]{1,120}?))?\s*[)\]]?\.?",
-            regex.IGNORECASE,
+            PHRASE_FLAGS,
         )
 
     def _is_credit(self, text: str) -> bool:
@@ -107,7 +118,7 @@ class PhotoCredits(LexiconFilter):
             r"(?:(?:" + self._labels + r")\s*(?:credit\s*)?:\s*[^()\n]{1,80}"
             r"|(?:" + self._agencies + r")(?:\s*(?:photo|images?|foto))?(?:\s*/\s*[^()\n]{1,60})?)"
         )
-        return regex.compile(r"\s*\(\s*" + inner + r"\s*\)", regex.IGNORECASE)
+        return regex.compile(r"\s*\(\s*" + inner + r"\s*\)", PHRASE_FLAGS)
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
@@ -120,7 +131,23 @@ class PhotoCredits(LexiconFilter):
                     start = m.end()
                     continue
                 current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
-            if current is None or current.n_words > self.max_credit_words + 3:
+            if current is None or current.n_words > self.max_caption_words:
                 continue
-            if self._is_credit(current.text):
+            if current.n_words <= self.max_credit_words + 3 and self._is_credit(current.text):
                 doc.remove(current, filter=self.name, reason="photo credit")
+            elif "©" in current.text and self._is_caption(current.text):
+                doc.remove(current, filter=self.name, reason="photo caption ending with a © credit")
+            elif match(self._zoom, current.text):
+                doc.remove(current, filter=self.name, reason="photo caption carrying its zoom button")
+
+    @cached_property
+    def _zoom(self) -> regex.Pattern[str]:
+        """A zoom button's label glued to the caption after it: ``"VergrößernEine Aussparung ..."``."""
+        return regex.compile(
+            r"\s*" + phrase_alternation(self.terms("zoom_labels")) + r"(?=\p{Lu}\p{Ll})",
+            PHRASE_FLAGS,
+        )
+
+    def _is_caption(self, text: str) -> bool:
+        m = _CAPTION_CREDIT.search(text, timeout=REGEX_TIMEOUT)
+        return m is not None and "http" not in text and self._creditish(m.group("credit"))

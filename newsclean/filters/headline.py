@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import regex
 
+from newsclean import lexicon
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.filters.bylines import Bylines
@@ -51,10 +52,13 @@ class Headline(LexiconFilter):
     The filter runs after the removing filters, so a byline between dek and body has
     already gone (its removal record still marks the place). HTML input already has a
     title from the page: a leading heading that repeats it is taken out of the body, and
-    a heading right after it becomes the subtitle. Up to ``max_kickers`` short labels
-    above that headline (a section kicker: ``"TECH"``, ``"Review"``, ``"News>"``; at most
-    ``max_kicker_words`` words, no sentence punctuation) are removed with it.
-    Nothing else is recorded as removed: the text moves to the metadata.
+    a heading right after it becomes the subtitle (and stays in the body too when the
+    page's language opens articles with the lead under the headline: German, Spanish,
+    French, Polish; see ``lead_classes`` in :mod:`newsclean.lexicon`). Up to
+    ``max_kickers`` short labels above that headline (a section kicker: ``"TECH"``,
+    ``"Review"``, ``"News>"``; at most ``max_kicker_words`` words, no sentence
+    punctuation) are removed with it. Nothing else is recorded as removed: the text
+    moves to the metadata.
     """
 
     name: ClassVar[str] = "headline"
@@ -124,7 +128,19 @@ class Headline(LexiconFilter):
         followed_by_byline = any(self.parser.parse(text) is not None for text in between)
         is_heading = dek.kind is Kind.HEADING
         if is_heading or (not require_heading and followed_by_byline):
-            doc.take(dek, "subtitle", source=f"{doc.source}{_TAKEN}")
+            if doc.source == "html" and _lead_opens_body(doc.meta.get("language")):
+                doc.set_meta("subtitle", dek.text, source=f"{doc.source}{_TAKEN}")  # and it stays
+            else:
+                doc.take(dek, "subtitle", source=f"{doc.source}{_TAKEN}")
 
     def _is_byline(self, text: str) -> bool:
         return self.parser.parse(text) is not None or self.parser.is_date_line(text)
+
+
+def _lead_opens_body(language: object) -> bool:
+    """Whether the press of ``language`` opens the article text with the lead under the
+    headline (its phrase file lists ``lead_classes``, see :mod:`newsclean.sources.leads`):
+    then a dek under an HTML headline is the lead and stays in the body."""
+    if not isinstance(language, str) or language not in lexicon.available():
+        return False
+    return bool(lexicon.load(language).get("lead_classes"))

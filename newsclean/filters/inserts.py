@@ -10,7 +10,15 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_words, match, phrase_alternation, strip_punct
+from newsclean.textutil import (
+    PHRASE_FLAGS,
+    REGEX_TIMEOUT,
+    compile_phrases,
+    first_words,
+    match,
+    phrase_alternation,
+    strip_punct,
+)
 
 
 @dataclass(frozen=True)
@@ -44,11 +52,11 @@ class Inserts(LexiconFilter):
 
     @cached_property
     def _bracketed(self) -> regex.Pattern[str]:
-        return regex.compile(r"[\[(]\s*(" + self._labels + r")\s*:[^\[\]()]{0,400}[\])]", regex.IGNORECASE)
+        return regex.compile(r"[\[(]\s*(" + self._labels + r")\s*:[^\[\]()]{0,400}[\])]", PHRASE_FLAGS)
 
     @cached_property
     def _labelled(self) -> regex.Pattern[str]:
-        return regex.compile(LEAD_NOISE + "(" + self._labels + r")\s*(?::|»|>>|>|\||–|—|-\s)\s*\S", regex.IGNORECASE)
+        return regex.compile(LEAD_NOISE + "(" + self._labels + r")\s*(?::|»|>>|>|\||–|—|-\s)\s*\S", PHRASE_FLAGS)
 
     @cached_property
     def _click(self) -> regex.Pattern[str]:

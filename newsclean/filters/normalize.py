@@ -43,29 +43,31 @@ _SPACES = regex.compile(r"[^\S\n]+")  # horizontal whitespace, NBSP and thin spa
 
 
 def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = True) -> str:
-    """``"Caf\\u00c3\\u00a9\\u00a0au\\u200blait "`` → ``"Café au lait"``.
+    """``"Caf\\u00c3\\u00a9\\u00a0au lait\\u200b "`` → ``"Café au lait"``.
 
-    Repeated until nothing changes (at most three rounds): a repair can reveal another,
-    and normalising twice must give what normalising once gave.
+    The clean-up steps are ordered so that one round leaves nothing for a second
+    (characters are deleted before NFC composes what they separated); only a mojibake
+    repair, which can reveal another, repeats the round (at most three in all), so that
+    normalising twice gives what normalising once gave.
     """
     for _ in range(3):
-        fixed = _normalize_once(text, keep_lines=keep_lines, fix_mojibake=fix_mojibake)
-        if fixed == text:
+        repaired = fix_mojibake and not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+        if repaired:
+            text = ftfy.fix_text(text, _FTFY)
+        text = _tidy(text, keep_lines=keep_lines)
+        if not repaired:
             break
-        text = fixed
     return text
 
 
-def _normalize_once(text: str, *, keep_lines: bool, fix_mojibake: bool) -> str:
+def _tidy(text: str, *, keep_lines: bool) -> str:
+    """Line breaks, invisible and control characters, NFC, whitespace (one idempotent round)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
-        if fix_mojibake and _MOJIBAKE_HINT.search(text):
-            text = ftfy.fix_text(text, _FTFY)
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
     if _NEEDS_TRANSLATE.search(text):
         text = text.translate(_DELETE)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if keep_lines:
         lines = (_SPACES.sub(" ", line, timeout=REGEX_TIMEOUT).rstrip() for line in text.split("\n"))
         return "\n".join(lines).strip("\n")

@@ -35,7 +35,9 @@ class RelatedLinks(LexiconFilter):
     of the body, under a related-links heading, or (in the middle) all items are
     headline-cased links or headlines and no colon introduces it. A run that holds more
     than ``max_body_share`` of the body's text is the body itself (a listicle, a list of
-    steps) and stays, unless a related-links heading introduces it.
+    steps) and stays, unless a related-links heading introduces it. On HTML input, a run
+    in which no item holds a link stays too (unless such a heading introduces it): related
+    stories are linked, while ingredients, steps and key points are not.
     """
 
     name: ClassVar[str] = "related_links"
@@ -72,6 +74,8 @@ class RelatedLinks(LexiconFilter):
             items = blocks[start:end]
             before = blocks[start - 1] if start > 0 else None
             under_heading = before is not None and self._is_related_heading(before)
+            if doc.source == "html" and not under_heading and not any(b.link_ratio for b in items):
+                continue  # the page links none of them: a list of the article's own
             if not under_heading and sum(len(b.text) for b in items) > self.max_body_share * total:
                 continue
             at_end = tail_ok[end]

@@ -10,12 +10,16 @@ from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.textutil import ends_sentence, strip_punct
 
+# last words of labels that a name completes: "Mehr aus <Ressort>", "More from <Site>"
+_OPEN_ENDS = frozenset(["bei", "aus", "von", "vom", "from", "on", "in", "at", "de", "del", "sur", "z", "w"])
+
 
 @dataclass(frozen=True)
 class RelatedSections(LexiconFilter):
     """Remove a block that only names a related-content section, and the headlines under it.
 
-    Removes, wherever such a label stands alone (a heading or a short block)::
+    Removes, wherever such a label stands alone (a heading or a short block; a label that
+    ends with a preposition may carry a name: "Top-Themen bei FIT FOR FUN")::
 
         Weitere Themen                       Contenido relacionado
         Empfohlene Beiträge                  You may also like
@@ -40,12 +44,23 @@ class RelatedSections(LexiconFilter):
     def _labels(self) -> frozenset[str]:
         return frozenset(self.terms("related_headings", self.extra_headings))
 
+    @cached_property
+    def _open_labels(self) -> tuple[str, ...]:
+        """Labels ending with a preposition, which a site or section name completes."""
+        return tuple(label + " " for label in self._labels if label.rsplit(" ", 1)[-1] in _OPEN_ENDS)
+
     def _is_label(self, block: Block) -> bool:
-        return (
-            block.kind in (Kind.HEADING, Kind.PARAGRAPH)
-            and block.n_words <= self.max_label_words
-            and strip_punct(block.text) in self._labels
-        )
+        if block.kind not in (Kind.HEADING, Kind.PARAGRAPH) or block.n_words > self.max_label_words:
+            return False
+        text = strip_punct(block.text)
+        if text in self._labels:
+            return True
+        # "Top-Themen bei FIT FOR FUN", "More from The Atlantic": an open label and a name
+        opener = next((o for o in self._open_labels if text.startswith(o)), None)
+        if opener is None:
+            return False
+        name = block.text.strip().split()[len(opener.split()) :]
+        return 0 < len(name) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in name)
 
     def _is_headline(self, block: Block) -> bool:
         if block.kind in (Kind.CODE, Kind.QUOTE):

@@ -34,8 +34,8 @@ _BLOCK_TAG = regex.compile(
 
 def decode(data: bytes, *, html_hint: bool | None = None) -> str:
     """Decode ``data``: a BOM wins, then UTF-16/32 without BOM (by the pattern of zero
-    bytes), then strict UTF-8, then a ``<meta charset>`` that the bytes agree with, then
-    charset-normalizer's best guess.
+    bytes), then strict UTF-8 (or UTF-8 with a few stray Latin-1 bytes), then a
+    ``<meta charset>`` that the bytes agree with, then charset-normalizer's best guess.
 
     Raises :class:`~newsclean.errors.BinaryInputError` for binary data (a PDF, an image,
     an archive, ... whatever it is labelled) and :class:`~newsclean.errors.DecodeError`
@@ -60,6 +60,9 @@ def decode(data: bytes, *, html_hint: bool | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     declared = _declared(data) if html_hint is not False else None
     if declared:
         try:
@@ -73,6 +76,30 @@ def decode(data: bytes, *, html_hint: bool | None = None) -> str:
     if best is None:
         return _checked(data.decode("cp1252", errors="replace"))
     return _checked(data.decode(best.encoding, errors="replace"))
+
+
+_STRAY = regex.compile(r"[\uDC80-\uDCFF]+")  # bytes that were not UTF-8 (surrogate-escaped)
+_MULTIBYTE = regex.compile(r"[^\x00-\x7F\uDC80-\uDCFF]")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray single-byte characters, decoded: the stray bytes read
+    as windows-1252 (a page in UTF-8 with one "ü" pasted in Latin-1, ``b"Gr\\xfc\\xdfe"``).
+
+    ``None`` unless the bytes hold valid multi-byte UTF-8 and at most one stray byte per
+    2,000 (at least 8 allowed): a Latin-1 page has no valid multi-byte sequences, and a
+    page with many stray bytes is in another encoding.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = _STRAY.findall(text, timeout=REGEX_TIMEOUT)
+    count = sum(len(s) for s in stray)
+    if not count or count > max(8, len(data) // 2000) or not _MULTIBYTE.search(text, timeout=REGEX_TIMEOUT):
+        return None
+    return _STRAY.sub(_as_cp1252, text, timeout=REGEX_TIMEOUT)
+
+
+def _as_cp1252(m: regex.Match[str]) -> str:
+    return bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", errors="replace")
 
 
 def _declared(data: bytes) -> str | None:

@@ -23,6 +23,7 @@ from lxml import etree
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.leads import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.parse import parse_html
 from newsclean.sources.restore import restore_dropped
@@ -98,6 +99,8 @@ def html_document(
         full = _extract(tree, options, fast=False)
         if full is not None and full.body is not None and _better_body(full.body, body, menu, options.prose_share):
             body = full.body
+    elif options.fast and tree is not None:
+        body = _unless_one_block(body, tree, options)
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
@@ -109,6 +112,9 @@ def html_document(
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
+    if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.leads)
+        lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
+        doc.blocks = with_lead(doc.blocks, lead)
     if url:
         doc.set_meta("url", url, source="argument")
     return doc
@@ -309,6 +315,18 @@ def _better_body(full: etree._Element, fast: etree._Element | None, menu: bool, 
     if menu:
         return _text_length(full) > 0 and _prose_share(full) >= share
     return _text_length(full) > _text_length(fast)
+def _unless_one_block(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> Any:
+    """The full cascade's body when the fast extraction is one long block, else ``body``.
+
+    A fast extraction that comes back as a single element holding the text of a whole page
+    (500+ characters: menus, teasers and article run together, trafilatura's last-resort
+    baseline) is no body at all; the full cascade, which compares extractors, usually
+    finds the article's paragraphs on such pages (a few percent of them).
+    """
+    if body is None or len(body) != 1 or _text_length(body) < 500:
+        return body
+    full = _extract(tree, options, fast=False)
+    return full.body if full is not None and full.body is not None and len(full.body) else body
 
 
 def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
@@ -393,3 +411,7 @@ def _blocks(body: etree._Element) -> list[Block]:
         else:
             add(Kind.PARAGRAPH, el)
     return blocks
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
