@@ -151,16 +151,7 @@ def _glued(word: str, tokens: set[str]) -> bool:
     markup or element that separated them: ``"Doe"`` + ``"Updated"``, ``"0.0"`` + ``"By"``)."""
     if _reachable(word, tokens):
         return True
-    for part in regex.split(r"[’'.-]", word):
-        reach = [True] + [False] * len(part)
-        for i in range(len(part)):
-            if reach[i]:
-                for j in range(i + 1, len(part) + 1):
-                    if part[i:j] in tokens:
-                        reach[j] = True
-        if part and not reach[-1]:
-            return False
-    return True
+    return all(_reachable(part, tokens) for part in regex.split(r"[’'.-]", word) if part)
 
 
 def _check(page: str, kind: str) -> None:
