@@ -12,7 +12,7 @@ import json
 import unicodedata
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -79,9 +79,12 @@ def test_idempotent(page: str) -> None:
 
 @SETTINGS
 @given(documents)
+# a block's mojibake repair depends on its neighbours ("0Â" then a line break reads as a
+# mangled no-break space): blocks are compared one by one, as the pipeline normalises them
+@example('"By next year," the mayor said.\n\nÂ\x91Ä 0Â\n\n"By next year," the mayor said.')
 def test_never_invents_text(page: str) -> None:
     article = newsclean.clean(page, kind="text")
-    assert _is_subsequence(_words(article.text), _input_words(page))
+    assert _is_subsequence([w for p in article.paragraphs for w in _words(p)], _input_words(page))
 
 
 @settings(max_examples=200, deadline=None)

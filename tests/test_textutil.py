@@ -83,7 +83,10 @@ def test_phrases_stored_case_folded_still_match_sharp_s() -> None:
     # lexicon phrases are case-folded ("abschließen" -> "abschliessen"): patterns fold fully
     from newsclean import Pipeline, clean
 
-    text = "Ein Absatz über die Stadt und ihre Geschichte, lang genug für einen Artikel.\n\nAbo abschließen und alle Artikel lesen"
+    text = (
+        "Ein Absatz über die Stadt und ihre Geschichte, lang genug für einen Artikel.\n\n"
+        "Abo abschließen und alle Artikel lesen"
+    )
     article = clean(text, kind="text", pipeline=Pipeline.default())
     assert "abschließen" not in article.text
     assert any("abschließen" in r.text for r in article.removed)
