@@ -44,12 +44,12 @@ class HtmlOptions:
     or ``"recall"``; tables are kept unless ``include_tables`` is off.
 
     ``fast`` runs trafilatura's main extractor alone (no readability/jusText comparison);
-    when its text covers less than ``rescue_share`` of the page's visible text, the page
-    is extracted again with the full cascade (see :func:`html_document`). When the page's
-    schema.org data (JSON-LD ``articleBody``) holds a plain-text body and the extraction
-    has less than ``structured_share`` of its length, that body is used instead. A fast
-    body that reads like a menu (under ``prose_share`` of its text in lines of prose, see
-    :func:`_reads_like_menu`) gets the full cascade too, which wins if it reads as prose.
+    when its body covers less than ``rescue_share`` of the page's visible text, or reads
+    like a menu (under ``prose_share`` of its text in lines of prose), or is one long
+    block, the page is extracted again with the full cascade (see :func:`_checked_body`).
+    When the page's schema.org data (JSON-LD ``articleBody``) holds a plain-text body and
+    the extraction has less than ``structured_share`` of its length, that body is used
+    instead.
     """
 
     favor: str = "balanced"
@@ -69,11 +69,12 @@ def html_document(
 ) -> Document:
     """Extract the main content of ``html`` into a :class:`Document` (HTML source).
 
-    The page is parsed once. trafilatura's fast extraction runs first; a page where it
-    finds little (under ``options.rescue_share`` of the visible text: a listing-like
-    layout, a body in an unusual container) gets the full extraction cascade as well,
-    and the longer body wins. That second pass runs on a minority of pages, so it
-    costs little in the median while rescuing the pages the fast path misses.
+    The page is parsed once. trafilatura's fast extraction runs first; a page where its
+    body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
+    gets the full extraction cascade as well. That second pass runs on a minority of
+    pages, so it costs little in the median while rescuing the pages the fast path misses.
+    Sections and list items trafilatura dropped are put back (:mod:`.restore`), and a
+    lead paragraph it left out is recovered (:mod:`.leads`).
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
     to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
@@ -94,13 +95,8 @@ def html_document(
         _drop_unreadable(tree)
     result = _extract(tree if tree is not None else html, options, fast=options.fast)
     body = result.body if result is not None else None
-    menu = options.fast and tree is not None and _reads_like_menu(body, options.prose_share)
-    if options.fast and tree is not None and (menu or _covers_little(body, tree, options.rescue_share)):
-        full = _extract(tree, options, fast=False)
-        if full is not None and full.body is not None and _better_body(full.body, body, menu, options.prose_share):
-            body = full.body
-    elif options.fast and tree is not None:
-        body = _unless_one_block(body, tree, options)
+    if options.fast and tree is not None:
+        body = _checked_body(body, tree, options)
     blocks = _blocks(body) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
@@ -309,24 +305,53 @@ def _reads_like_menu(body: etree._Element | None, share: float) -> bool:
     return _prose_share(body) < share
 
 
-def _better_body(full: etree._Element, fast: etree._Element | None, menu: bool, share: float) -> bool:
-    """Whether the full cascade's body replaces the fast one: when the fast body reads like
-    a menu, a full body that reads as prose wins; otherwise the longer body wins."""
-    if menu:
-        return _text_length(full) > 0 and _prose_share(full) >= share
-    return _text_length(full) > _text_length(fast)
-def _unless_one_block(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> Any:
-    """The full cascade's body when the fast extraction is one long block, else ``body``.
+def _one_long_block(body: etree._Element | None) -> bool:
+    """Whether the body is a single element of 500+ characters: menus, teasers and article
+    run together (trafilatura's last-resort baseline), no body at all."""
+    return body is not None and len(body) == 1 and _text_length(body) >= 500
 
-    A fast extraction that comes back as a single element holding the text of a whole page
-    (500+ characters: menus, teasers and article run together, trafilatura's last-resort
-    baseline) is no body at all; the full cascade, which compares extractors, usually
-    finds the article's paragraphs on such pages (a few percent of them).
+
+def _checked_body(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> Any:
+    """The fast extraction's body, or the full cascade's where the fast one looks wrong.
+
+    The full cascade (trafilatura comparing its extractor with readability and jusText)
+    runs again on the minority of pages where the fast body shows a sign of a wrong
+    region (:func:`_doubt`); :func:`_better_body` says whether the second body wins.
     """
-    if body is None or len(body) != 1 or _text_length(body) < 500:
+    doubt = _doubt(body, tree, options)
+    if doubt is None:
         return body
     full = _extract(tree, options, fast=False)
-    return full.body if full is not None and full.body is not None and len(full.body) else body
+    second = full.body if full is not None else None
+    return second if second is not None and _better_body(second, body, doubt, options.prose_share) else body
+
+
+def _doubt(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> str | None:
+    """What is wrong with the fast body, if anything (the first sign found):
+
+    - ``"menu"``: it reads like a menu (under ``prose_share`` of its text in prose lines);
+    - ``"little"``: it covers little of the page (under ``rescue_share`` of the visible
+      text: a listing-like layout, a body in an unusual container);
+    - ``"one-block"``: it is one long block (menus, teasers and article run together).
+    """
+    if _reads_like_menu(body, options.prose_share):
+        return "menu"
+    if _covers_little(body, tree, options.rescue_share):
+        return "little"
+    if _one_long_block(body):
+        return "one-block"
+    return None
+
+
+def _better_body(second: etree._Element, fast: etree._Element | None, doubt: str, share: float) -> bool:
+    """Whether the full cascade's body replaces the fast one: after a menu, a body that reads
+    as prose wins; after a body covering little, the longer one; after one long block,
+    any body with elements."""
+    if doubt == "menu":
+        return _text_length(second) > 0 and _prose_share(second) >= share
+    if doubt == "little":
+        return _text_length(second) > _text_length(fast)
+    return len(second) > 0
 
 
 def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:

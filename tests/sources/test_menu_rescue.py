@@ -32,10 +32,10 @@ def test_article_with_a_subheading_does_not() -> None:
 
 def test_prose_full_body_beats_a_menu_even_when_shorter() -> None:
     long_menu = xml(MENU.replace("</p>", "<lb/>" + "<lb/>".join(f"Section {i}" for i in range(40)) + "</p>"))
-    assert _better_body(xml(PROSE), long_menu, True, 0.3)
-    assert not _better_body(xml(MENU), long_menu, True, 0.3)  # another menu does not win
+    assert _better_body(xml(PROSE), long_menu, "menu", 0.3)
+    assert not _better_body(xml(MENU), long_menu, "menu", 0.3)  # another menu does not win
 
 
 def test_without_a_menu_the_longer_body_wins() -> None:
-    assert _better_body(xml(PROSE), xml(MENU), False, 0.3)
-    assert not _better_body(xml(MENU), xml(PROSE), False, 0.3)
+    assert _better_body(xml(PROSE), xml(MENU), "little", 0.3)
+    assert not _better_body(xml(MENU), xml(PROSE), "little", 0.3)
