@@ -12,12 +12,40 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from newsclean.article import Removal
 from newsclean.textutil import first_word, word_count
+
+_T = TypeVar("_T")
+
+
+class _memo(Generic[_T]):
+    """``functools.cached_property`` without its lock: before Python 3.12, every first
+    access takes a per-class lock, which costs more than counting a block's words (and
+    every block's words are counted). Blocks belong to one ``clean()`` call, so there is
+    no race to guard against; at worst a value is computed twice."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _memo[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _memo[_T] | _T:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value  # a non-data descriptor: the next access finds this
+        return value
 
 
 class Kind(str, enum.Enum):
@@ -50,12 +78,12 @@ class Block:
     marker: str = ""
     level: int = 0
 
-    @cached_property
+    @_memo
     def n_words(self) -> int:
         """Number of words (see :func:`~newsclean.textutil.word_count`), computed once."""
         return word_count(self.text)
 
-    @cached_property
+    @_memo
     def lead_word(self) -> str:
         """The first word, case-folded: what phrase filters look up before matching."""
         return first_word(self.text)

@@ -83,7 +83,8 @@ class AuthorBios(LexiconFilter):
                 continue
             if block.n_words > self.max_words:
                 continue
-            m = self._bio.match(block.text, timeout=REGEX_TIMEOUT)
+            # a bio opens with the name's capital letter: a cheap pretest before the pattern
+            m = self._bio.match(block.text, timeout=REGEX_TIMEOUT) if block.text.lstrip()[:1].isupper() else None
             if m:
                 name = name_case(m.group("name"))
                 if not doc.meta.get("authors"):

@@ -126,7 +126,11 @@ class PhotoCredits(LexiconFilter):
                 continue
             current: Block | None = block
             start = 0
-            while current is not None and (m := self._inline.search(current.text, start, timeout=REGEX_TIMEOUT)):
+            while (
+                current is not None
+                and "(" in current.text  # the inline credit's opening parenthesis: a cheap pretest
+                and (m := self._inline.search(current.text, start, timeout=REGEX_TIMEOUT))
+            ):
                 if _dateline(current.text, m.start(), m.end()):
                     start = m.end()
                     continue
