@@ -200,7 +200,9 @@ class Document:
         """
         self.cuts += 1
         removed = block.text[start:end].strip()
-        rest = (block.text[:start].rstrip() + " " + block.text[end:].lstrip()).strip()
+        before, after = block.text[:start].rstrip(), block.text[end:].lstrip()
+        seam = "" if after[:1] in _NO_SPACE_BEFORE else " "  # "first run (AP)." -> "first run."
+        rest = (before + seam + after).strip()
         if not rest:
             self.remove(block, filter=filter, reason=reason)
             return None
@@ -250,6 +252,9 @@ class Document:
             self.meta["authors"] = current + new
             self.meta_sources.setdefault("authors", source)
 
+
+# Punctuation that follows a word without a space: where a cut leaves it next to a word.
+_NO_SPACE_BEFORE = frozenset(".,;:!?)]}…")
 
 # Metadata sources that read the body text rather than the page markup.
 _BODY_SOURCES = ("byline-text", "bio", "text:")

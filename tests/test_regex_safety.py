@@ -70,7 +70,7 @@ def test_sources_are_linear_on_adversarial_input(case: str) -> None:
     _assert_linear(lambda text: flatten_nesting(text, 10), make)
 
 
-@pytest.mark.parametrize("case", ["words", "spaces", "by by by", "bullets"])
+@pytest.mark.parametrize("case", ["words", "spaces", "by by by", "bullets", "brackets", "open credit"])
 def test_every_filter_survives_a_one_megabyte_line(case: str) -> None:
     """The whole shipped pipeline (every registered filter) over 1 MB single lines: no
     regex timeout, no error."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
@@ -12,6 +13,11 @@ from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
 from newsclean.textutil import PHRASE_FLAGS, REGEX_TIMEOUT, match, phrase_alternation
 
+# an opening parenthesis and the word after it: where an inline credit may start (stdlib
+# ``re``, linear: the whitespace run is one space in normalised text)
+_PAREN_WORD = re.compile(r"\(\s*(\w+)")
+_PAREN_ANY = re.compile(r"\(\s*(\w*)")  # when a label or agency opens with a sign ("© dpa")
+_LEAD_WORD = re.compile(r"\w*")
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
 _CREDIT_GLUE = frozenset(
@@ -36,6 +42,27 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return start > 0 or len(text) - end > 40  # "(AP) Photo: ..." alone is still a credit
 
 
+# words an abbreviation's letters skip: "Federal Bureau of Investigation (FBI)"
+_ABBREVIATION_GLUE = frozenset(["of", "and", "the", "for", "&", "de", "der", "des", "für", "und", "du", "la"])
+
+
+def _spelled_out(text: str, start: int, end: int) -> bool:
+    """Whether the parenthesized word at ``text[start:end]`` abbreviates the words before
+    it, as in "the Environmental Protection Agency (EPA)" or "artificial general
+    intelligence (AGI)": an agency's initials there define a name, they credit no photo."""
+    letters = text[start:end].strip().strip("()").strip()
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return False
+    initials: list[str] = []
+    for word in reversed(text[max(0, start - 200) : start].split()):
+        if len(initials) == len(letters):
+            break
+        if word.casefold() in _ABBREVIATION_GLUE:
+            continue
+        initials.append(word[:1])
+    return "".join(reversed(initials)).casefold() == letters.casefold()
+
+
 # "... aus der Schweiz. © AFP / MARCO BERTORELLO": a caption's closing © credit (not a block
 # that opens with ©: that is a copyright line, see ``copyright_lines``)
 _CAPTION_CREDIT = regex.compile(r"\S[^©]{0,400}?(?:^|\s)©\s*(?P<credit>[^©\n]{1,80}?)\s*$")
@@ -55,7 +82,8 @@ class PhotoCredits(LexiconFilter):
     ``"The launch pad at dawn. (Photo: NASA)"`` → ``"The launch pad at dawn."``.
     An agency in parentheses in a dateline (``"WASHINGTON (AP) — ..."``, ``"(CNN) The
     president ..."``: at the start of a paragraph, after nothing but a place name) is
-    part of the story and stays.
+    part of the story and stays, and so does one that abbreviates the words before it
+    (``"the Environmental Protection Agency (EPA)"``).
     A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
     and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
     (a block holding a web address is left alone: a source line, not a caption). So does
@@ -118,7 +146,37 @@ class PhotoCredits(LexiconFilter):
             r"(?:(?:" + self._labels + r")\s*(?:credit\s*)?:\s*[^()\n]{1,80}"
             r"|(?:" + self._agencies + r")(?:\s*(?:photo|images?|foto))?(?:\s*/\s*[^()\n]{1,60})?)"
         )
-        return regex.compile(r"\s*\(\s*" + inner + r"\s*\)", PHRASE_FLAGS)
+        return regex.compile(r"\(\s*" + inner + r"\s*\)", PHRASE_FLAGS)
+
+    @cached_property
+    def _inline_openers(self) -> tuple[frozenset[str], tuple[int, ...]]:
+        """The words labels and agencies open with (``""`` for one opening with a sign, as
+        ``"© dpa"``), and their lengths: a text word that opens with one of them ("getty" in
+        "GettyImages") may start an inline credit."""
+        phrases = self.terms("credit_labels") + self.terms("agencies", self.extra_agencies)
+        heads = frozenset(m.group(0) for p in phrases if (m := _LEAD_WORD.match(p.strip().casefold())))
+        return heads, tuple(sorted({len(h) for h in heads}))
+
+    def _inline_credit(self, text: str, start: int) -> tuple[int, int] | None:
+        """The span of the first inline credit at or after ``start``, with the whitespace
+        before it.
+
+        The full pattern is tried only after a parenthesis followed by a word a label or
+        an agency opens with: a block of many parentheses costs one cheap scan, not one
+        case-blind alternation per parenthesis.
+        """
+        heads, lengths = self._inline_openers
+        for candidate in (_PAREN_ANY if "" in heads else _PAREN_WORD).finditer(text, start):
+            word = candidate.group(1).casefold()
+            if word not in heads and not any(word[:n] in heads for n in lengths if n < len(word)):
+                continue
+            m = self._inline.match(text, candidate.start(), timeout=REGEX_TIMEOUT)
+            if m:
+                begin = m.start()
+                while begin > start and text[begin - 1].isspace():
+                    begin -= 1
+                return begin, m.end()
+        return None
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
@@ -126,15 +184,11 @@ class PhotoCredits(LexiconFilter):
                 continue
             current: Block | None = block
             start = 0
-            while (
-                current is not None
-                and "(" in current.text  # the inline credit's opening parenthesis: a cheap pretest
-                and (m := self._inline.search(current.text, start, timeout=REGEX_TIMEOUT))
-            ):
-                if _dateline(current.text, m.start(), m.end()):
-                    start = m.end()
+            while current is not None and (span := self._inline_credit(current.text, start)):
+                if _dateline(current.text, *span) or _spelled_out(current.text, *span):
+                    start = span[1]
                     continue
-                current = doc.cut(current, m.start(), m.end(), filter=self.name, reason="photo credit in parentheses")
+                current = doc.cut(current, *span, filter=self.name, reason="photo credit in parentheses")
             if current is None or current.n_words > self.max_caption_words:
                 continue
             if current.n_words <= self.max_credit_words + 3 and self._is_credit(current.text):
