@@ -9,7 +9,7 @@ from typing import ClassVar
 import regex
 
 from newsclean import lexicon
-from newsclean.document import Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.textutil import compile_phrases, first_words, match
 
 # Leading decoration that does not change what a short block says: bullets, arrows, emoji.
@@ -57,10 +57,16 @@ class PhrasePromptFilter(LexiconFilter):
     def _openers(self) -> frozenset[str]:
         return first_words(self._phrases)
 
+    def _prompt(self, block: Block) -> regex.Match[str] | None:
+        """The phrase ``block`` opens with, if it is short enough to be a prompt."""
+        if block.lead_word not in self._openers or block.kind is Kind.CODE or block.n_words > self.max_words:
+            return None
+        return match(self._pattern, block.text)
+
+    def _remove(self, doc: Document, block: Block, m: regex.Match[str]) -> None:
+        doc.remove(block, filter=self.name, reason=f"{self.reason}: starts with {m.group(0).strip()!r}")
+
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            if block.lead_word not in self._openers or block.kind is Kind.CODE or block.n_words > self.max_words:
-                continue
-            m = match(self._pattern, block.text)
-            if m:
-                doc.remove(block, filter=self.name, reason=f"{self.reason}: starts with {m.group(0).strip()!r}")
+            if m := self._prompt(block):
+                self._remove(doc, block, m)

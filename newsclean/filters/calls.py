@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import ClassVar
 
-import regex
-
 from newsclean.document import Document, Kind
-from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import compile_phrases, match
+from newsclean.filters.base import PhrasePromptFilter
 
 
 @dataclass(frozen=True)
-class CallsToAction(LexiconFilter):
+class CallsToAction(PhrasePromptFilter):
     """Remove calls to action among the last blocks of the body.
 
     Removes short blocks near the end that open with a pitch (``cta_phrases`` of
@@ -27,27 +23,21 @@ class CallsToAction(LexiconFilter):
         Jetzt kostenlos testen und mehr erfahren.
 
     Only the last ``edge`` blocks are looked at, and only blocks of at most ``max_words``
-    words: "Learn more about the vaccine trial in our guide." in the middle of a story is
-    body text. Headings above a removed pitch are not touched.
+    words (tables never): "Learn more about the vaccine trial in our guide." in the
+    middle of a story is body text. Headings above a removed pitch are not touched.
     """
 
     name: ClassVar[str] = "calls_to_action"
-    extra_phrases: tuple[str, ...] = ()
+    lexicon_key: ClassVar[str] = "cta_phrases"
+    reason: ClassVar[str] = "call to action"
     edge: int = 4
     max_words: int = 45
-
-    @cached_property
-    def _pattern(self) -> regex.Pattern[str]:
-        return compile_phrases(self.terms("cta_phrases", self.extra_phrases), prefix=LEAD_NOISE, suffix=r"(?!\w)")
 
     def __call__(self, doc: Document) -> None:
         removed = True
         while removed:  # a removal brings an earlier block within the edge: settle
             removed = False
             for block in doc.blocks[-self.edge :]:
-                if block.kind in (Kind.CODE, Kind.TABLE) or block.n_words > self.max_words:
-                    continue
-                m = match(self._pattern, block.text)
-                if m:
-                    doc.remove(block, filter=self.name, reason=f"call to action: starts with {m.group(0).strip()!r}")
+                if block.kind is not Kind.TABLE and (m := self._prompt(block)):
+                    self._remove(doc, block, m)
                     removed = True
