@@ -9,7 +9,7 @@ lower-case word outside those sets means the text is a sentence, not a byline, s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -170,6 +170,11 @@ class BylineParser:
         text = text.strip()
         if not text or len(text) > self.max_chars:
             return None
+        after_date = self._after_date(text)
+        if after_date is not None:  # "March 3, 2020 by Jane Doe": the date, then a byline
+            byline = self.parse(after_date)
+            if byline is not None:
+                return replace(byline, dated=True)
         if require_prefix and first_word(text) not in self.openers:
             return None
         if not require_prefix and not _BARE_SEPARATOR.search(text):
@@ -202,6 +207,19 @@ class BylineParser:
         if not m and (not names or not (saw_role or any(self._is_outlet(o) for o in orgs))):
             return None
         return Byline(tuple(_dedupe(names)), tuple(_dedupe(orgs)), dated)
+
+    def _after_date(self, text: str, max_words: int = 12) -> str | None:
+        """What follows a leading timestamp when a byline word comes next
+        (``"5:45 AM PST 11/19/2019 by Jane Doe"``, ``"Posted on March 3, 2020 by Jane"``
+        → ``"by Jane ..."``), else ``None``."""
+        words = text.split(maxsplit=max_words)
+        head = words[0].strip(",.;:()[]|").casefold()
+        if not (head[:1].isdigit() or head in self.date_words):
+            return None
+        for i in range(1, min(len(words), max_words)):
+            if words[i].casefold() in self.openers and self._is_date(" ".join(words[:i])):
+                return " ".join(words[i:])
+        return None
 
     def _is_outlet(self, org: str) -> bool:
         return org.casefold() in self.agencies or _is_org(org)
