@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
+from newsclean.metadata.authors import BylineParser, byline_parser
 from newsclean.textutil import ends_sentence, strip_punct
 
 _PROSE = (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM)
@@ -31,7 +32,10 @@ class MainRegion(LexiconFilter):
     subheadings between paragraphs stay). Section markers ("Related stories", "Don't
     miss") cost ``marker_cost``, so only a substantial stretch of prose continues past
     one, and once a stretch of ``min_article_words`` has been seen, the start of a
-    comment thread ends the search.
+    comment thread ends the search. When the page's first byline or timestamp lines
+    ("By Jane Doe", "NOVEMBER 20, 2019 10:43") are followed by prose, that prose opens the
+    article: a stretch holding it counts ``header_bonus`` more when stretches are compared
+    (a short story beats a longer contact notice in the footer), without reaching further.
 
     Example: for ``Home / News / Sport / <title> / <5 paragraphs> / Comments / <reader
     comments> / About us / Privacy``, everything but the title (kept for ``headline``)
@@ -51,6 +55,27 @@ class MainRegion(LexiconFilter):
     keep_heading_lines: int = 1
     min_article_words: int = 60
     marker_cost: float = 15.0
+    header_bonus: float = 30.0
+    max_header_words: int = 20
+
+    @cached_property
+    def _bylines(self) -> BylineParser:
+        return byline_parser(self.languages)
+
+    def _header_line(self, block: Block) -> bool:
+        """A byline or a timestamp line ("By Jane Doe", "NOVEMBER 20, 2019 10:43")."""
+        if block.n_words > self.max_header_words:
+            return False
+        return self._bylines.is_date_line(block.text) or self._bylines.parse(block.text) is not None
+
+    def _header(self, blocks: list[Block]) -> int | None:
+        """Where the article's first prose block stands when the page's first byline or
+        timestamp lines open it, else ``None`` (later bylines belong to teasers)."""
+        i = next((i for i, block in enumerate(blocks) if self._header_line(block)), len(blocks))
+        j = i + 1
+        while j < len(blocks) and j <= i + 3 and self._header_line(blocks[j]):
+            j += 1
+        return j if j < len(blocks) and self._score(blocks[j], False) > 0 else None
 
     @cached_property
     def _markers(self) -> frozenset[str]:
@@ -114,6 +139,7 @@ class MainRegion(LexiconFilter):
         doc.done.add(self.name)  # one decision per page: the stretch is not narrowed again
         blocks = doc.blocks
         seen = Counter(b.text for b in blocks if b.n_words >= 3)
+        opening = self._header(blocks)
         best, best_span = 0.0, (0, 0)
         total, start = 0.0, 0
         for i, block in enumerate(blocks):  # maximum-sum contiguous run (Kadane)
@@ -124,8 +150,11 @@ class MainRegion(LexiconFilter):
             if total <= 0:
                 total, start = 0.0, i
             total += score
-            if total > best:
-                best, best_span = total, (start, i + 1)
+            # a run holding the article's opening (after its byline) is preferred, without
+            # letting that run bridge more chrome than any other: the bonus only compares
+            bonus = self.header_bonus if opening is not None and start <= opening <= i else 0.0
+            if total + bonus > best:
+                best, best_span = total + bonus, (start, i + 1)
         first, last = best_span
         if best <= 0 or len(blocks) - (last - first) < self.min_outside_blocks:
             return
@@ -137,10 +166,15 @@ class MainRegion(LexiconFilter):
             doc.remove_many(blocks[last:], filter=self.name, reason="page chrome after the article text")
 
     def _title_lines(self, before: list[Block]) -> list[Block]:
-        """The heading-like lines right before the article (its title), kept for ``headline``."""
+        """The article's header right before its text, kept for ``bylines`` and ``headline``:
+        the byline and timestamp lines next to the text, and the heading-like line before."""
         kept: list[Block] = []
-        for block in reversed(before):
-            if len(kept) >= self.keep_heading_lines:
+        rest = list(before)
+        while rest and len(kept) < 3 and self._header_line(rest[-1]):
+            kept.append(rest.pop())
+        titles = 0
+        for block in reversed(rest):
+            if titles >= self.keep_heading_lines:
                 break
             if (
                 block.kind in (Kind.HEADING, Kind.PARAGRAPH)
@@ -148,4 +182,5 @@ class MainRegion(LexiconFilter):
                 and not ends_sentence(block.text)
             ):
                 kept.append(block)
+                titles += 1
         return kept
