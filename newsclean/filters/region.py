@@ -103,7 +103,8 @@ class MainRegion(LexiconFilter):
         if n > 14:
             return None
         text = block.text
-        words = text.split()
+        key = strip_punct(text)
+        words = key.split()  # "[ 167 comments ]" counts as "167 comments"
         if len(words) >= 2 and words[0].isdigit() and strip_punct(words[1]) in self._comment_counts:
             return "comments"
         if (
@@ -114,7 +115,6 @@ class MainRegion(LexiconFilter):
             return "comments"
         if n > 6:
             return None
-        key = strip_punct(text)
         if key in self._comments:
             return "comments"
         return "section" if key in self._markers else None
