@@ -64,9 +64,10 @@ class MainRegion(LexiconFilter):
 
     def _header_line(self, block: Block) -> bool:
         """A byline or a timestamp line ("By Jane Doe", "NOVEMBER 20, 2019 10:43")."""
-        if block.n_words > self.max_header_words:
+        bylines = self._bylines
+        if block.n_words > self.max_header_words or not bylines.could_open(block.lead_word):
             return False
-        return self._bylines.is_date_line(block.text) or self._bylines.parse(block.text) is not None
+        return bylines.is_date_line(block.text) or bylines.parse(block.text) is not None
 
     def _header(self, blocks: list[Block]) -> int | None:
         """Where the article's first prose block stands when the page's first byline or

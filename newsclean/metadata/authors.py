@@ -224,6 +224,11 @@ class BylineParser:
     def _is_outlet(self, org: str) -> bool:
         return org.casefold() in self.agencies or _is_org(org)
 
+    def could_open(self, word: str) -> bool:
+        """Whether a line whose first word (case-folded) is ``word`` may be a byline or a
+        timestamp: a cheap test before :meth:`parse` and :meth:`is_date_line`."""
+        return word in self.openers or word in self.date_words or word in _DATE_GLUE or word[:1].isdigit()
+
     def is_date_line(self, text: str) -> bool:
         """Whether ``text`` is only a date/time stamp (``"Updated 5:02 PM EST, March 3, 2020"``)."""
         text = text.strip()
