@@ -15,6 +15,7 @@ from newsclean.textutil import ends_sentence, strip_punct
 
 _PROSE = (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM)
 _CLAUSE_MARKS = (". ", ", ", "; ", ": ", "? ", "! ", "。", "、", "，")
+_HEADER_LINES = 3  # byline and timestamp lines an article's header holds at most
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class MainRegion(LexiconFilter):
         timestamp lines open it, else ``None`` (later bylines belong to teasers)."""
         i = next((i for i, block in enumerate(blocks) if self._header_line(block)), len(blocks))
         j = i + 1
-        while j < len(blocks) and j <= i + 3 and self._header_line(blocks[j]):
+        while j < len(blocks) and j < i + 1 + _HEADER_LINES and self._header_line(blocks[j]):
             j += 1
         return j if j < len(blocks) and self._score(blocks[j], False) > 0 else None
 
@@ -171,7 +172,7 @@ class MainRegion(LexiconFilter):
         the byline and timestamp lines next to the text, and the heading-like line before."""
         kept: list[Block] = []
         rest = list(before)
-        while rest and len(kept) < 3 and self._header_line(rest[-1]):
+        while rest and len(kept) < _HEADER_LINES and self._header_line(rest[-1]):
             kept.append(rest.pop())
         titles = 0
         for block in reversed(rest):
