@@ -14,6 +14,7 @@ name                          removes
 ``comment_furniture``         "Leave a Reply", "Kommentar schreiben"
 ``copyright_lines``           "© 2024 Example Media. All rights reserved."
 ``bare_urls``                 blocks that are only the page's own URL
+``allcaps_links``             a paragraph that is one link in capitals (a teaser, a button)
 ``affiliate_disclosures``     "This post contains affiliate links", "we may earn a commission"
 ``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
 ``reporting_credits``         "Reporting by ...; Editing by ...", "Jane Doe contributed to this report."
@@ -47,7 +48,7 @@ from newsclean.filters.credits import PhotoCredits
 from newsclean.filters.disclosures import AffiliateDisclosures
 from newsclean.filters.headline import Headline
 from newsclean.filters.inserts import Inserts
-from newsclean.filters.links import LinkedRuns
+from newsclean.filters.links import AllcapsLinks, LinkedRuns
 from newsclean.filters.normalize import Normalize
 from newsclean.filters.prompts import (
     CommentFurniture,
@@ -73,6 +74,7 @@ _SHIPPED: tuple[Any, ...] = (
     CommentFurniture,
     CopyrightLines,
     BareUrls,
+    AllcapsLinks,
     AffiliateDisclosures,
     AuthorBios,
     ReportingCredits,
@@ -93,6 +95,7 @@ __all__ = [
     "DEFAULT_ORDER",
     "REGISTRY",
     "AffiliateDisclosures",
+    "AllcapsLinks",
     "AuthorBios",
     "BareUrls",
     "Bylines",

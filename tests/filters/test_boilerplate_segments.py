@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import newsclean
 from newsclean import Block, Document, Kind
-from newsclean.filters import Headline, LinkedRuns, PhotoCredits
+from newsclean.filters import AllcapsLinks, Headline, LinkedRuns, PhotoCredits
 from newsclean.lexicon import available
 
 P, H = Kind.PARAGRAPH, Kind.HEADING
@@ -35,6 +35,31 @@ def texts(d: Document) -> list[str]:
 
 def linked(text: str, kind: Kind = P) -> tuple[Kind, str, float]:
     return (kind, text, 1.0)
+
+
+# -- allcaps_links -------------------------------------------------------------------------
+
+
+def test_link_in_capitals_inside_the_body_goes() -> None:
+    d = doc(STORY[0], linked("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), *STORY[1:])
+    AllcapsLinks()(d)
+    assert texts(d) == STORY
+    assert [r.filter for r in d.removed] == ["allcaps_links"]
+
+
+def test_capital_look_alikes_stay() -> None:
+    cases = [
+        doc(*STORY, linked("Den Bericht des Rechnungshofs lesen Sie hier")),  # a link, not in capitals
+        doc(*STORY, (P, "DER STADTRAT HAT AM DIENSTAG ENTSCHIEDEN", 0.0)),  # capitals, not a link
+        doc(*STORY, linked("1. CANON EOS R6 MARK II", H)),  # a linked product heading
+        doc(*STORY, linked("NASA REPORT")),  # too short to be a headline
+        doc(*STORY, linked("SEAN SPICER ELIMINATED FROM THE SHOW"), source="text"),
+    ]
+    for d in cases:
+        before = texts(d)
+        AllcapsLinks()(d)
+        assert texts(d) == before
+        assert d.removed == []
 
 
 # -- linked_runs --------------------------------------------------------------------------
