@@ -12,9 +12,10 @@ from newsclean import lexicon
 from newsclean.document import Block, Document, Kind
 from newsclean.textutil import compile_phrases, first_words, match
 
-# Leading decoration that does not change what a short block says: bullets, arrows, emoji.
+# Leading decoration that does not change what a short block says: bullets, arrows, emoji,
+# and the inverted marks opening a Spanish question or exclamation.
 # Bounded: a block of 100,000 bullets would otherwise be re-tried at every one of them.
-LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—-]{0,40}"
+LEAD_NOISE = r"^[\s\p{So}\p{Sk}•·▪►▶→»>*#|–—¡¿-]{0,40}"
 
 
 @dataclass(frozen=True)
