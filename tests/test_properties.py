@@ -82,6 +82,7 @@ def test_idempotent(page: str) -> None:
 # a block's mojibake repair depends on its neighbours ("0Â" then a line break reads as a
 # mangled no-break space): blocks are compared one by one, as the pipeline normalises them
 @example('"By next year," the mayor said.\n\nÂ\x91Ä 0Â\n\n"By next year," the mayor said.')
+@example("Ã\x1b¦")  # the deleted control character joins a mangled pair: repaired in one pass
 def test_never_invents_text(page: str) -> None:
     article = newsclean.clean(page, kind="text")
     assert _is_subsequence([w for p in article.paragraphs for w in _words(p)], _input_words(page))

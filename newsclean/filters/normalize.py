@@ -47,17 +47,23 @@ def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = 
 
     The clean-up steps are ordered so that one round leaves nothing for a second
     (characters are deleted before NFC composes what they separated); only a mojibake
-    repair, which can reveal another, repeats the round (at most three in all), so that
-    normalising twice gives what normalising once gave.
+    repair, which can reveal another, or mojibake revealed by the round's deletions repeats
+    the round (at most three in all), so that normalising twice gives what normalising once
+    gave.
     """
     for _ in range(3):
-        repaired = fix_mojibake and not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+        repaired = fix_mojibake and _looks_mangled(text)
         if repaired:
             text = ftfy.fix_text(text, _FTFY)
         text = _tidy(text, keep_lines=keep_lines)
-        if not repaired:
+        # deleting a control character can join a mangled pair ("Ã\x1b¦" -> "Ã¦"): repair it too
+        if not repaired and not (fix_mojibake and _looks_mangled(text)):
             break
     return text
+
+
+def _looks_mangled(text: str) -> bool:
+    return not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
 
 
 def _tidy(text: str, *, keep_lines: bool) -> str:
