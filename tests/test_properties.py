@@ -34,7 +34,8 @@ LINES = sorted(
         if line.strip()
     }
 )
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized so that CI is reproducible; tests/test_fuzz.py (deep profile) explores at random
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 pieces = st.one_of(
     st.sampled_from(LINES),
@@ -88,14 +89,14 @@ def test_never_invents_text(page: str) -> None:
     assert _is_subsequence([w for p in article.paragraphs for w in _words(p)], _input_words(page))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.text())
 def test_arbitrary_unicode_text_never_raises(page: str) -> None:
     article = newsclean.clean(page, kind="text")
     assert isinstance(article.text, str)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.text(), st.sampled_from(["<p>", "<div>", "</p>", "<html><body>", "<script>", "&amp;", "<br>"]))
 def test_arbitrary_unicode_html_never_raises(text: str, tag: str) -> None:
     article = newsclean.clean(tag + text + tag, kind="html")
