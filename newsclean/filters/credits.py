@@ -17,7 +17,7 @@ from newsclean.textutil import PHRASE_FLAGS, REGEX_TIMEOUT, match, phrase_altern
 # ``re``, linear: the whitespace run is one space in normalised text)
 _PAREN_WORD = re.compile(r"\(\s*(\w+)")
 _PAREN_ANY = re.compile(r"\(\s*(\w*)")  # when a label or agency opens with a sign ("© dpa")
-_LEAD_WORD = re.compile(r"\w*")
+_LEAD_WORD = re.compile(r"\w+")
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
 # lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
 _CREDIT_GLUE = frozenset(
@@ -40,6 +40,12 @@ def _dateline(text: str, start: int, end: int) -> bool:
     if not _DATELINE_DASH.match(text, end, timeout=REGEX_TIMEOUT):
         return False
     return start > 0 or len(text) - end > 40  # "(AP) Photo: ..." alone is still a credit
+
+
+def _lead_word(phrase: str) -> str:
+    """The word ``phrase`` opens with; ``""`` when it opens with a sign ("© dpa")."""
+    m = _LEAD_WORD.match(phrase)
+    return m.group(0) if m else ""
 
 
 # words an abbreviation's letters skip: "Federal Bureau of Investigation (FBI)"
@@ -154,7 +160,7 @@ class PhotoCredits(LexiconFilter):
         ``"© dpa"``), and their lengths: a text word that opens with one of them ("getty" in
         "GettyImages") may start an inline credit."""
         phrases = self.terms("credit_labels") + self.terms("agencies", self.extra_agencies)
-        heads = frozenset(m.group(0) for p in phrases if (m := _LEAD_WORD.match(p.strip().casefold())))
+        heads = frozenset(_lead_word(p.strip().casefold()) for p in phrases)
         return heads, tuple(sorted({len(h) for h in heads}))
 
     def _inline_credit(self, text: str, start: int) -> tuple[int, int] | None:
