@@ -100,7 +100,7 @@ def is_article(corpus: str, page: Page) -> bool:
     truth = page.truth
     if corpus == "scrapinghub":
         return bool((truth.get("articleBody") or "").strip())
-    if corpus == "wcxb":
+    if corpus.startswith("wcxb"):
         return bool((truth.get("main_content") or "").strip())
     return bool(truth.get("with"))
 
