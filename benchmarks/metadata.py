@@ -16,7 +16,7 @@ On ``wcxb-dev-articles`` (ground truth ``title``, ``author``, ``publish_date``),
 - **date**: same-day accuracy over the pages with a ground-truth ``publish_date``
   (``YYYY-MM`` truths need the same month).
 
-Plus the seed example (title, subtitle, authors, site name) for newsclean. Writes
+Plus the embedded example (title, subtitle, authors, site name) for newsclean. Writes
 ``benchmarks/results/metadata.md`` and ``benchmarks/results/metadata-pages.jsonl``.
 """
 
@@ -31,6 +31,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +173,11 @@ def summarise(scores: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
-def seed_check() -> dict[str, bool]:
+def example_check() -> dict[str, bool]:
     import newsclean
 
-    expected = json.loads((ROOT / "fixtures/seed/usnews-syria-defections.expected.json").read_text("utf-8"))
-    art = newsclean.clean((ROOT / "fixtures/seed/usnews-syria-defections.txt").read_text("utf-8"))
+    expected = json.loads((ROOT / "fixtures/example/usnews-syria-defections.expected.json").read_text("utf-8"))
+    art = newsclean.clean(resources.files("newsclean.data").joinpath("usnews-syria-defections.txt").read_text("utf-8"))
     return {
         "title": art.title == expected["title"],
         "subtitle": art.subtitle == expected["subtitle"],
@@ -216,9 +217,9 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(row)
 
     summary = {t: summarise(per_tool[t]) for t in tools}
-    seed = seed_check() if "newsclean" in tools else {}
+    example = example_check() if "newsclean" in tools else {}
     command = "python -m benchmarks.metadata" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-    md = render(summary, seed, command)
+    md = render(summary, example, command)
     print(md)
     if not args.no_write:
         RESULTS.mkdir(exist_ok=True)
@@ -228,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
-def render(summary: dict[str, dict[str, float]], seed: dict[str, bool], command: str) -> str:
+def render(summary: dict[str, dict[str, float]], example: dict[str, bool], command: str) -> str:
     any_tool = next(iter(summary.values()))
     lines = [
         "## Metadata",
@@ -252,9 +253,9 @@ def render(summary: dict[str, dict[str, float]], seed: dict[str, bool], command:
         "`authors`, or `author_organizations` when no person is named. False authors: share of pages "
         "without a ground-truth author for which a tool names one. Date: same day as `publish_date`.",
     ]
-    if seed:
-        ok = ", ".join(f"{k} {'ok' if v else 'WRONG'}" for k, v in seed.items())
-        lines += ["", f"Seed example (newsclean, text mode): {ok}."]
+    if example:
+        ok = ", ".join(f"{k} {'ok' if v else 'WRONG'}" for k, v in example.items())
+        lines += ["", f"Embedded example (newsclean, text mode): {ok}."]
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines += ["", f"Command: `{command}` ({date})", ""]
     return "\n".join(lines)

@@ -5,16 +5,16 @@
     >>> article.text, article.authors
     ('The body.', ['Jane Doe'])
 
-The work is done by the filters of a :class:`Pipeline`; every removal is recorded in
-``article.removed`` with the filter's name, so ``Pipeline.default().without(name)``
-switches off what you disagree with.
+The work is done by the filters of a :class:`Pipeline` (each in :mod:`newsclean.filters`);
+every removal is recorded in ``article.removed`` with the filter's name, so
+``Pipeline.default().without(name)`` switches off what you disagree with. Custom filters
+work on the :class:`~newsclean.document.Document` of :mod:`newsclean.document`.
 """
 
 from newsclean import filters
-from newsclean.api import clean, default_pipeline
+from newsclean.api import clean
 from newsclean.article import Article, Removal
-from newsclean.batch import BadRecord, Fields, Result, clean_many  # batch API (issue 4)
-from newsclean.document import Block, Document, Kind
+from newsclean.batch import BadRecord, Fields, Result, clean_many
 from newsclean.errors import (
     BinaryInputError,
     ConfigError,
@@ -26,63 +26,32 @@ from newsclean.errors import (
     NewscleanError,
     TimeBudgetExceeded,
 )
-from newsclean.filters import (
-    AuthorBios,
-    Bylines,
-    CommentFurniture,
-    CopyrightLines,
-    Headline,
-    Inserts,
-    MainRegion,
-    NewsletterPrompts,
-    Normalize,
-    PhotoCredits,
-    RelatedLinks,
-    SharePrompts,
-    SocialPrompts,
-)
 from newsclean.limits import Limits
-from newsclean.pipeline import Filter, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.sources.html import HtmlOptions
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
-    "AuthorBios",
     "BadRecord",
     "BinaryInputError",
-    "Block",
-    "Bylines",
-    "CommentFurniture",
     "ConfigError",
-    "CopyrightLines",
     "DecodeError",
-    "Document",
     "ExtractionError",
     "Fields",
-    "Filter",
     "FilterError",
-    "Headline",
+    "HtmlOptions",
     "InputError",
     "InputTooLargeError",
-    "Inserts",
-    "Kind",
     "Limits",
-    "MainRegion",
     "NewscleanError",
-    "NewsletterPrompts",
-    "Normalize",
-    "PhotoCredits",
     "Pipeline",
-    "RelatedLinks",
     "Removal",
     "Result",
-    "SharePrompts",
-    "SocialPrompts",
     "TimeBudgetExceeded",
     "__version__",
     "clean",
     "clean_many",
-    "default_pipeline",
     "filters",
 ]

@@ -13,10 +13,10 @@ from newsclean.errors import ExtractionError, InputError, InputTooLargeError, Ne
 from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
 from newsclean.pipeline import Pipeline
 from newsclean.sources.detect import decode, detect_kind, sanitize
-from newsclean.sources.html import html_document
+from newsclean.sources.html import HtmlOptions, html_document
 from newsclean.sources.text import text_document
 
-__all__ = ["clean", "default_pipeline"]
+__all__ = ["PageKind", "clean"]
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,8 @@ PageKind = Literal["auto", "text", "html"]
 
 
 @lru_cache(maxsize=1)
-def default_pipeline() -> Pipeline:
-    """The shipped pipeline (built once and shared: pipelines never change)."""
+def _default_pipeline() -> Pipeline:
+    """``Pipeline.default()``, built once: pipelines never change, so one serves every call."""
     return Pipeline.default()
 
 
@@ -36,12 +36,14 @@ def clean(
     kind: PageKind = "auto",
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
+    html_options: HtmlOptions | None = None,
 ) -> Article:
     """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding.
 
     ``kind`` forces the input type (``"text"`` or ``"html"``); ``"auto"`` detects it.
     ``pipeline`` replaces the default filters (see :class:`~newsclean.Pipeline`).
     ``limits`` bounds size, blocks, nesting and time (see :class:`~newsclean.Limits`).
+    ``html_options`` tunes the HTML extraction (see :class:`~newsclean.HtmlOptions`).
     Raises :class:`~newsclean.InputError` for input that cannot be a page (wrong type,
     binary data, undecodable or too large); every error raised is a
     :class:`~newsclean.NewscleanError`. A page with no article text gives an Article
@@ -49,7 +51,6 @@ def clean(
     """
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
-    # --- robustness (issue 5): limits, binary/undecodable input, nesting, time budget ---
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits)
     if isinstance(page, (bytes, bytearray, memoryview)):
@@ -64,7 +65,7 @@ def clean(
     if kind == "auto":
         kind = "html" if detect_kind(text) == "html" else "text"
     if kind == "html":
-        doc = _extract(lambda: html_document(text, url=url, max_depth=limits.max_depth))
+        doc = _extract(lambda: html_document(text, url=url, options=html_options, max_depth=limits.max_depth))
     else:
         doc = _extract(lambda: text_document(text))
     if len(doc.blocks) > limits.max_blocks:
@@ -76,7 +77,7 @@ def clean(
     if budget.spent("the filters"):
         doc.warnings.append("time-budget-exceeded")
     else:
-        doc = (pipeline or default_pipeline()).run(doc, stop=budget.spent)
+        doc = (pipeline or _default_pipeline()).run(doc, stop=budget.spent)
     return to_article(doc)
 
 

@@ -52,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:  # `newsclean batch ...`, `newsclean warc ...`
-        from newsclean import batchcli
+        from newsclean.batch import command
 
-        return batchcli.main(argv)
+        return command.main(argv)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsclean: %(message)s")
     try:

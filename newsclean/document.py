@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, overload
 
 from newsclean.article import Removal
+from newsclean.metadata.names import same_person, unique_people
 from newsclean.textutil import first_word, word_count
 
 _T = TypeVar("_T")
@@ -240,8 +241,6 @@ class Document:
         repeats one of the marked-up authors may add co-authors; one that names none of
         them (a sidebar, a quoted author) is ignored.
         """
-        from newsclean.metadata.names import same_person, unique_people
-
         current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
         from_body = source.startswith(_BODY_SOURCES)
         have_markup = bool(current) and not self.meta_sources.get("authors", "").startswith(_BODY_SOURCES)

@@ -40,7 +40,7 @@ class FilterError(NewscleanError):
         self.cause = cause
 
 
-# -- bad input (issue 5: robustness) ----------------------------------------------------
+# -- bad input -----------------------------------------------------------------------------
 class BinaryInputError(InputError):
     """The bytes are not text: a PDF, an image, an archive or other binary data.
 

@@ -82,6 +82,12 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def compact_key(text: str) -> str:
+    """Letters and digits only, case- and accent-folded, for comparing names written in
+    different ways: ``"Service-Titan Inc."`` → ``"servicetitaninc"``, ``"Müller"`` → ``"muller"``."""
+    return "".join(c for c in fold_accents(text) if c.isalnum())
+
+
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """``pattern.search`` with the library's regex timeout."""
     return pattern.search(text, timeout=REGEX_TIMEOUT)

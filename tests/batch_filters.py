@@ -7,7 +7,7 @@ import os
 import signal
 import time
 
-from newsclean import Document
+from newsclean.document import Document
 
 
 def _has(doc: Document, marker: str) -> bool:

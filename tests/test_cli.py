@@ -18,13 +18,13 @@ import pytest
 
 import newsclean
 from newsclean import Pipeline
-from newsclean.batchio import done_ids, id_key, open_input
+from newsclean.batch.records import done_ids, id_key, open_input
 from newsclean.cli import main
 from newsclean.filters import DEFAULT_ORDER
 
-from .conftest import FIXTURES, ROOT
+from .conftest import EXAMPLE_FILE, ROOT
 
-SEED = FIXTURES / "seed" / "usnews-syria-defections.txt"
+EXAMPLE = EXAMPLE_FILE
 
 
 def page(n: int) -> str:
@@ -67,7 +67,7 @@ def test_example_prints_clean_text(capsys) -> None:
 
 
 def test_json_for_a_file(capsys) -> None:
-    assert main(["--json", str(SEED)]) == 0
+    assert main(["--json", str(EXAMPLE)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["authors"] == ["John T. Bennett"]
     assert {r["filter"] for r in record["removed"]} == {"bylines", "inserts", "author_bios", "related_links"}
@@ -87,10 +87,10 @@ def test_module_entry_point_reads_stdin() -> None:
 
 
 def test_single_page_form_still_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(SEED)]) == 0
-    assert capsys.readouterr().out == newsclean.clean(SEED.read_text("utf-8")).text + "\n"
-    assert main(["--json", str(SEED)]) == 0
-    assert json.loads(capsys.readouterr().out)["source"] == str(SEED)
+    assert main([str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out == newsclean.clean(EXAMPLE.read_text("utf-8")).text + "\n"
+    assert main(["--json", str(EXAMPLE)]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == str(EXAMPLE)
     # a file that happens to be called like a subcommand is reachable as ./batch
     (tmp_path / "batch").write_text(page(1), "utf-8")
     assert main([str(tmp_path / "batch")]) == 0

@@ -22,7 +22,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsclean import Document, Limits, NewscleanError, clean, default_pipeline
+from newsclean import Limits, NewscleanError, Pipeline, clean
+from newsclean.document import Document
 from newsclean.filters.normalize import normalize_text
 from newsclean.sources.detect import sanitize
 from newsclean.sources.html import html_document
@@ -166,10 +167,10 @@ def _check(page: str, kind: str) -> None:
         assert _fold(w) in haystack or _glued(_fold(w), tokens), f"output word {w!r} is not in the input"
     # the pipeline again over its own output document (blocks, kinds and one-shot steps
     # as the first run left them)
-    first = default_pipeline().run(_document(page, kind))
+    first = Pipeline.default().run(_document(page, kind))
     kept = list(first.blocks)
     first.removed.clear()
-    again = default_pipeline().run(first)
+    again = Pipeline.default().run(first)
     assert again.removed == [], f"a second pass removed more: {again.removed}"
     assert again.blocks == kept
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean import ConfigError, Document, FilterError, Pipeline
+from newsclean import ConfigError, FilterError, Pipeline
+from newsclean.document import Document
 from newsclean.filters import DEFAULT_ORDER, REGISTRY
 
 PAGE = "Headline Of The Day\n\nBy Jane Doe\n\nLIVE: ticker line\n\nThe body paragraph stays here.\n\nAdvertisement"

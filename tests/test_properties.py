@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.api import default_pipeline
+from newsclean import Pipeline
 from newsclean.filters.normalize import normalize_text
 from newsclean.sources.text import text_document
 
@@ -69,7 +69,7 @@ def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
 @SETTINGS
 @given(documents)
 def test_idempotent(page: str) -> None:
-    pipeline = default_pipeline()
+    pipeline = Pipeline.default()
     first = pipeline.run(text_document(page))
     kept = list(first.blocks)
     first.removed.clear()

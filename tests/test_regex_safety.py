@@ -14,12 +14,12 @@ from collections.abc import Callable
 
 import pytest
 
+from benchmarks.adversarial import ADVERSARIAL
 from newsclean import filters
 from newsclean.document import Block, Document, Kind
 from newsclean.sources.detect import detect_kind
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.text import text_document
-from tests.adversarial import ADVERSARIAL
 
 N = 10_000
 SLACK = 9.0  # linear: ~4x; quadratic: ~16x

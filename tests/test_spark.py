@@ -12,7 +12,7 @@ import newsclean
 from newsclean import Pipeline
 
 from .batch_filters import raise_on_marker
-from .conftest import FIXTURES, ROOT
+from .conftest import EXAMPLE_FILE, ROOT
 
 pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install '.[spark]')")
 
@@ -21,7 +21,7 @@ from pyspark.sql import types as T
 
 from newsclean.spark import ARTICLE_COLUMNS, clean_dataframe
 
-SEED = (FIXTURES / "seed" / "usnews-syria-defections.txt").read_text("utf-8")
+EXAMPLE = EXAMPLE_FILE.read_text("utf-8")
 HTML = (
     "<html><head><title>Rates rise</title><meta name='author' content='Ann Lee'></head><body>"
     "<article><h1>Rates rise</h1><p>The central bank raised rates on Tuesday, its third rise this year.</p>"
@@ -57,7 +57,7 @@ def spark():
 @pytest.fixture(scope="module")
 def pages(spark):
     rows = [
-        ("seed", SEED, None),
+        ("example", EXAMPLE, None),
         ("html", HTML, "https://news.example.org/rates"),
         ("null", None, None),
         ("raise", "Headline\n\nRAISE-ME in the body.", None),
@@ -75,10 +75,10 @@ def test_article_columns_typed_and_cleaned(pages) -> None:
     assert types["error"].names == ["type", "message"]
     rows = {r["id"]: r for r in out.collect()}
     assert len(rows) == 4
-    seed = newsclean.clean(SEED)
-    assert rows["seed"]["text"] == seed.text and rows["seed"]["title"] == seed.title
-    assert rows["seed"]["authors"] == seed.authors and rows["seed"]["removed"] == len(seed.removed) > 0
-    assert rows["seed"]["site_name"] == seed.site_name and rows["seed"]["error"] is None
+    expected = newsclean.clean(EXAMPLE)
+    assert rows["example"]["text"] == expected.text and rows["example"]["title"] == expected.title
+    assert rows["example"]["authors"] == expected.authors and rows["example"]["removed"] == len(expected.removed) > 0
+    assert rows["example"]["site_name"] == expected.site_name and rows["example"]["error"] is None
     html = newsclean.clean(HTML, url="https://news.example.org/rates")
     assert rows["html"]["text"] == html.text and "Advertisement" not in html.text
     assert rows["html"]["text"].startswith("The central bank raised rates")
@@ -90,8 +90,8 @@ def test_custom_pipeline_reaches_the_executors(pages) -> None:
     pipeline = Pipeline.default().without("bylines").insert(raise_on_marker)
     rows = {r["id"]: r for r in clean_dataframe(pages, "page", kind="text", pipeline=pipeline).collect()}
     assert rows["raise"]["error"]["type"] == "FilterError" and "raise_on_marker" in rows["raise"]["error"]["message"]
-    assert rows["seed"]["text"] == newsclean.clean(SEED, pipeline=pipeline).text
-    assert rows["seed"]["text"] != newsclean.clean(SEED).text  # bylines really stayed in
+    assert rows["example"]["text"] == newsclean.clean(EXAMPLE, pipeline=pipeline).text
+    assert rows["example"]["text"] != newsclean.clean(EXAMPLE).text  # bylines really stayed in
 
 
 def test_binary_column(spark) -> None:

@@ -13,11 +13,11 @@ import pytest
 import newsclean
 from newsclean.cli import main
 
-from .conftest import FIXTURES
+from .conftest import EXAMPLE_FILE
 
 fastwarc = pytest.importorskip("fastwarc.warc")
 
-SEED = (FIXTURES / "seed" / "usnews-syria-defections.txt").read_text("utf-8")
+EXAMPLE = EXAMPLE_FILE.read_text("utf-8")
 
 
 def html_page(n: int) -> bytes:
@@ -73,7 +73,7 @@ def run_warc(tmp_path: Path, pages: list[tuple[str, bytes]], capsys: pytest.Capt
 
 def test_warc_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pages = [(f"https://news.example.org/story-{n}", html_page(n)) for n in range(3)]
-    pages.append(("https://news.example.org/seed", f"<html><body><pre>{SEED}</pre></body></html>".encode()))
+    pages.append(("https://news.example.org/example", f"<html><body><pre>{EXAMPLE}</pre></body></html>".encode()))
     pages.append(("https://news.example.org/binary", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4))  # says HTML
     expected, got, err = run_warc(tmp_path, pages, capsys)
     assert [r["id"] for r in got] == list(expected)

@@ -1,4 +1,5 @@
-"""The shipped filters, one module per family, and their default order.
+"""The shipped filters and their default order: each lives in the module named after it
+(``related_links`` in :mod:`newsclean.filters.related_links`), shared shapes in :mod:`.base`.
 
 ============================  ==========================================================
 name                          removes
@@ -39,28 +40,28 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from newsclean.filters.affiliate_disclosures import AffiliateDisclosures
+from newsclean.filters.allcaps_links import AllcapsLinks
+from newsclean.filters.author_bios import AuthorBios
+from newsclean.filters.bare_urls import BareUrls
 from newsclean.filters.base import LexiconFilter, PhrasePromptFilter
-from newsclean.filters.bios import AuthorBios
 from newsclean.filters.bylines import Bylines
-from newsclean.filters.calls import CallsToAction
-from newsclean.filters.closing import CompanyProfiles, ReportingCredits
-from newsclean.filters.credits import PhotoCredits
-from newsclean.filters.disclosures import AffiliateDisclosures
+from newsclean.filters.calls_to_action import CallsToAction
+from newsclean.filters.comment_furniture import CommentFurniture
+from newsclean.filters.company_profiles import CompanyProfiles
+from newsclean.filters.copyright_lines import CopyrightLines
 from newsclean.filters.headline import Headline
 from newsclean.filters.inserts import Inserts
-from newsclean.filters.links import AllcapsLinks, LinkedRuns
+from newsclean.filters.linked_runs import LinkedRuns
+from newsclean.filters.main_region import MainRegion
+from newsclean.filters.newsletter_prompts import NewsletterPrompts
 from newsclean.filters.normalize import Normalize
-from newsclean.filters.prompts import (
-    CommentFurniture,
-    CopyrightLines,
-    NewsletterPrompts,
-    SharePrompts,
-    SocialPrompts,
-)
-from newsclean.filters.region import MainRegion
-from newsclean.filters.related import RelatedLinks
-from newsclean.filters.sections import RelatedSections
-from newsclean.filters.urls import BareUrls
+from newsclean.filters.photo_credits import PhotoCredits
+from newsclean.filters.related_links import RelatedLinks
+from newsclean.filters.related_sections import RelatedSections
+from newsclean.filters.reporting_credits import ReportingCredits
+from newsclean.filters.share_prompts import SharePrompts
+from newsclean.filters.social_prompts import SocialPrompts
 
 _SHIPPED: tuple[Any, ...] = (
     MainRegion,

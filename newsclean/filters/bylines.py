@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.metadata.authors import BylineParser, byline_parser
+from newsclean.metadata.byline_parser import BylineParser, byline_parser
 from newsclean.textutil import compile_phrases, ends_sentence, search
 
 

@@ -12,7 +12,7 @@ from newsclean import lexicon
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.filters.bylines import Bylines
-from newsclean.metadata.authors import BylineParser, byline_parser
+from newsclean.metadata.byline_parser import BylineParser, byline_parser
 from newsclean.textutil import ends_sentence, strip_punct
 
 _TOKEN = regex.compile(r"\w+")
@@ -40,7 +40,7 @@ def _same(a: str, b: str) -> bool:
 class Headline(LexiconFilter):
     """Take the leading headline and dek out of the body into ``title`` and ``subtitle``.
 
-    Text input (the seed case)::
+    Text input::
 
         Crumbling: Nearly 20 Senior Syrian Military Officers Defect    -> title
         A senior Syrian rebel official says the defection ...          -> subtitle
@@ -139,7 +139,7 @@ class Headline(LexiconFilter):
 
 def _lead_opens_body(language: object) -> bool:
     """Whether the press of ``language`` opens the article text with the lead under the
-    headline (its phrase file lists ``lead_classes``, see :mod:`newsclean.sources.leads`):
+    headline (its phrase file lists ``lead_classes``, see :mod:`newsclean.sources.lead_paragraph`):
     then a dek under an HTML headline is the lead and stays in the body."""
     if not isinstance(language, str) or language not in lexicon.available():
         return False

@@ -1,10 +1,13 @@
 """Page metadata: authors, dates, titles, site names, and where each came from.
 
-``extract(html, tree=None, url=None)`` reads an HTML page's markup (JSON-LD, meta tags,
-byline elements, ``<title>``/``<h1>``, ...) into a :class:`PageMetadata`;
-:mod:`newsclean.metadata.authors` parses byline text for the filters.
+``extract(tree, url=None, html="")`` reads a parsed HTML page's markup into a
+:class:`PageMetadata`: :mod:`.signals` walks the tree once, and :mod:`.titles`,
+:mod:`.authors` (with :mod:`.names`), :mod:`.dates` and :mod:`.site` pick their fields from
+what it found; :mod:`.page` assembles them. :mod:`.byline_parser` parses byline text for
+the filters.
 """
 
-from newsclean.metadata.page import PageMetadata, extract
+from newsclean.metadata.fields import PageMetadata
+from newsclean.metadata.page import extract
 
 __all__ = ["PageMetadata", "extract"]

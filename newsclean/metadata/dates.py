@@ -15,9 +15,12 @@ from typing import Any
 
 import regex
 
+from newsclean.metadata import jsonld
+from newsclean.metadata.fields import PageMetadata
+from newsclean.metadata.signals import Signals, meta_source
 from newsclean.textutil import REGEX_TIMEOUT
 
-__all__ = ["day", "htmldate_published", "is_iso", "normalize"]
+__all__ = ["MODIFIED_META", "PUBLISHED_META", "day", "htmldate_published", "is_iso", "normalize", "pick_dates"]
 
 log = logging.getLogger(__name__)
 
@@ -167,3 +170,127 @@ def htmldate_published(tree: Any, html: str, *, url: str | None, max_date: str |
         if found[:4] in years:
             return None
     return found
+
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "article.published",
+    "date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "bt:pubdate",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+    "modified_time",
+)
+
+
+def pick_dates(
+    out: PageMetadata,
+    sig: Signals,
+    meta: dict[str, list[str]],
+    art: dict,
+    page: dict,
+    tree: Any,
+    html: str,
+    url: str | None,
+) -> None:
+    """``published`` and ``modified``: structured dates (JSON-LD, meta tags, microdata,
+    ``<time>``) in order of preference, htmldate where the markup states none or states
+    a hand-filled one; a publication stamp never later than the modification stamp."""
+    published: list[tuple[str, str]] = []  # every structured publication date, in order of preference
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        published.append((jsonld.text_of(art.get(key)) or "", "json-ld"))
+    out.set("modified", normalize(jsonld.text_of(art.get("dateModified"))), "json-ld")
+    for key in PUBLISHED_META:
+        published.extend((v, meta_source(key)) for v in meta.get(key, ())[:1])
+    for key in MODIFIED_META:
+        for value in meta.get(key, ())[:1]:
+            out.set("modified", normalize(value), meta_source(key))
+    published.extend((v, "microdata") for v in sig.itemprop.get("datepublished", [])[:1])
+    for value in sig.itemprop.get("datemodified", [])[:1]:
+        out.set("modified", normalize(value), "microdata")
+    published.extend((v, "html:time") for v in sig.time_published[:1])
+    published.append((jsonld.text_of(page.get("datePublished")) or "", "json-ld"))
+    out.set("modified", normalize(jsonld.text_of(page.get("dateModified"))), "json-ld")
+    candidates = [(d, src) for d, src in ((normalize(v), src) for v, src in published) if d]
+    first_raw = next((v for v, _ in published if normalize(v)), "")
+    if candidates and not is_iso(first_raw):
+        # schema.org dates are ISO 8601; "Jun 24, 2025" in JSON-LD is a hand-filled template
+        # (often the site's last deploy): the page's own date display decides, if it has one
+        found = htmldate_published(tree, html, url=url, max_date=None)
+        if found:
+            out.set("published", found, "htmldate")
+    if candidates:
+        best, src = candidates[0]
+        # a publication stamp identical to the modification stamp is often the last save
+        # time written into both; another structured source with an earlier date wins
+        if out.modified and best == out.modified:
+            stamp = as_datetime(best)
+            earlier = [(d, s) for d, s in candidates[1:] if (t := as_datetime(d)) and stamp and t < stamp]
+            if earlier and earlier[0][0][:10] != best[:10]:
+                best, src = earlier[0]
+        out.set("published", best, src)
+    if not out.published:
+        found = htmldate_published(tree, html, url=url, max_date=out.modified)
+        out.set("published", found, "htmldate")
+    _url_day(out, url or out.canonical_url)
+    # never later than the page's own latest date
+    if out.published and out.modified:
+        p, m = as_datetime(out.published), as_datetime(out.modified)
+        if p and m and p > m:
+            if out.sources.get("published") == "htmldate":
+                out.published = None
+                out.sources.pop("published", None)
+            else:
+                out.modified = None
+                out.sources.pop("modified", None)
+
+
+_URL_DATE = regex.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
+
+
+def _url_day(out: PageMetadata, url: str | None) -> None:
+    """A UTC timestamp one day off the date in the page's URL (``/2025/12/18/``) was
+    published on the URL's (local) day late in the evening: keep the local day."""
+    if not url or not out.published or "T" not in out.published:
+        return
+    m = _URL_DATE.search(url, timeout=REGEX_TIMEOUT)
+    if not m:
+        return
+    local = normalize(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    stamp = as_datetime(out.published)
+    if not local or not stamp or local == out.published[:10]:
+        return
+    if abs((stamp.date() - datetime.fromisoformat(local).date()).days) == 1:
+        out.published = local
+        out.sources["published"] += "+url"

@@ -19,7 +19,7 @@ import regex
 
 from newsclean.textutil import REGEX_TIMEOUT
 
-__all__ = ["article_objects", "author_entries", "load_blocks", "text_of", "types_of"]
+__all__ = ["article_objects", "author_entries", "load_blocks", "text_of", "types_of", "walk"]
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def load_blocks(scripts: list[str]) -> list[Any]:
     return out
 
 
-def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+def walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
     """Every dict in ``node``, breadth of ``@graph``/lists/``mainEntity`` included (bounded)."""
     stack = [(node, depth)]
     seen = 0
@@ -107,7 +107,7 @@ def article_objects(blocks: list[Any]) -> tuple[list[dict[str, Any]], list[dict[
     pages: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     for block in blocks:
-        for obj in _walk(block):
+        for obj in walk(block):
             oid = obj.get("@id")
             if isinstance(oid, str) and len(obj) > 1:
                 by_id.setdefault(oid, obj)

@@ -9,7 +9,7 @@ cased, no roles, dates, emails, URLs or handles) and organisations, and
 
 Structured strings are trusted more than body text: a one-word author (``"stephenlega"``)
 or a lower-case one is kept when a page's markup says it is the author, while
-:class:`~newsclean.metadata.authors.BylineParser` (for body text) insists on 2-5
+:class:`~newsclean.metadata.byline_parser.BylineParser` (for body text) insists on 2-5
 capitalised words.
 """
 
@@ -19,10 +19,8 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.metadata.authors import (
-    _EMAIL,
-    _HANDLE,
-    _URL,
+from newsclean.metadata.byline_parser import (
+    CONTACTS,
     ORG_WORDS,
     PARTICLES,
     BylineParser,
@@ -35,7 +33,6 @@ __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
 _SPLIT = regex.compile(r"\s*(?:[|;/\n·•⋅]|,|\s&\s|&(?=\s)|\band\b|\bund\b|\bet\b|\s[-–—]\s)\s*", regex.IGNORECASE)
 _FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per|at|bei)\s+(?=\p{Lu}|the\b)", regex.IGNORECASE)
-_JUNK = regex.compile(_EMAIL + "|" + _URL + "|" + _HANDLE)
 _HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\.?\s+", regex.IGNORECASE)
 # Credentials after a name: "MD", "PhD", "RN", "E-RYT 200", "CFP®".
 _CREDENTIAL = regex.compile(
@@ -129,9 +126,9 @@ def clean_author(
     text = _DATE_TAIL.sub("", text, timeout=REGEX_TIMEOUT).strip()
     if not text:
         return [], []
-    if _JUNK.fullmatch(text, timeout=REGEX_TIMEOUT):
+    if CONTACTS.fullmatch(text, timeout=REGEX_TIMEOUT):
         return [], []
-    text = _JUNK.sub(" | ", text, timeout=REGEX_TIMEOUT)
+    text = CONTACTS.sub(" | ", text, timeout=REGEX_TIMEOUT)
     m = parser.prefix.match(text, timeout=REGEX_TIMEOUT) or _LOOSE_PREFIX.match(text, timeout=REGEX_TIMEOUT)
     if m:
         text = text[m.end() :]
@@ -425,7 +422,7 @@ def same_person(a: str, b: str) -> bool:
 
 def is_bad_name(name: str) -> bool:
     """Whether a returned author would be an email, URL, handle, date, noise or role word."""
-    return bool(_JUNK.search(name, timeout=REGEX_TIMEOUT)) or classify(name) != "person"
+    return bool(CONTACTS.search(name, timeout=REGEX_TIMEOUT)) or classify(name) != "person"
 
 
 def unique_people(names: list[str]) -> list[str]:

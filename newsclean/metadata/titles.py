@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import regex
 
-from newsclean.textutil import REGEX_TIMEOUT, fold_accents
+from newsclean.hosts import site_label
+from newsclean.metadata import jsonld
+from newsclean.metadata.fields import PageMetadata
+from newsclean.metadata.names import name_key
+from newsclean.metadata.signals import Signals, first_meta, meta_source
+from newsclean.textutil import REGEX_TIMEOUT, compact_key, fold_accents
 
-__all__ = ["clean_title", "same_title", "title_key"]
+__all__ = ["clean_title", "pick_title", "same_title", "title_key"]
 
 _SEPARATOR = regex.compile(r"\s+(?:[|•·»~/]|[-–—]{1,2}|::)\s+|\s*\|\s*")
 _STRONG = regex.compile(r"[|•·»~/]|::")
@@ -31,16 +36,12 @@ def same_title(a: str, b: str) -> bool:
     return bool(ka) and ka == kb
 
 
-def _compact(text: str) -> str:
-    return title_key(text).replace(" ", "")
-
-
 def _is_site(part: str, site_names: list[str]) -> bool:
-    key = _compact(part)
+    key = compact_key(part)
     if not key:
         return False
     for name in site_names:
-        site = _compact(name)
+        site = compact_key(name)
         if not site:
             continue
         if key == site or (
@@ -100,3 +101,53 @@ def _join(pieces: list[str], seps: list[str], i: int, j: int) -> str:
     for k in range(i + 1, j):
         out += seps[k - 1] + pieces[k]
     return out.strip()
+
+
+def pick_title(out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict, page: dict) -> None:
+    """The headline: JSON-LD ``headline``, ``og:title``, ``twitter:title``, microdata, the
+    ``<title>``, each without site affixes; one that an ``<h1>`` confirms wins, and an
+    ``<h1>`` about the same subject beats SEO variants of it."""
+    site_names = [n for n in (out.site_name, site_label(sig.page_url)) if n]
+    candidates: list[tuple[str, str]] = []
+    headline = jsonld.text_of(art.get("headline")) or jsonld.text_of(art.get("name"))
+    if headline:
+        candidates.append((headline, "json-ld"))
+    for key in ("og:title", "twitter:title"):
+        got = first_meta(meta, (key,))
+        if got:
+            candidates.append((got[0], meta_source(key)))
+    for value in sig.itemprop.get("headline", [])[:1]:
+        candidates.append((value, "microdata"))
+    if sig.title:
+        candidates.append((sig.title, "html:title"))
+    raw = [c for c, _ in candidates]
+    cleaned = [(clean_title(c, site_names, raw + sig.h1[:3]), src) for c, src in candidates]
+    cleaned = [(c, src) for c, src in cleaned if c]
+    h1s = [h for h in sig.h1[:5] if 0 < len(h.split()) <= 40]
+    # a candidate confirmed by an <h1> wins; then the first in order of preference
+    for c, src in cleaned:
+        if any(same_title(c, h) for h in h1s):
+            out.set("title", c, src)
+            return
+    # an <h1> that a candidate contains (the candidate had an affix we did not recognise)
+    for h in h1s:
+        if any(name_key(h) and name_key(h) in name_key(c) and len(h) >= 0.5 * len(c) for c, _ in candidates):
+            out.set("title", h, "html:h1")
+            return
+    # the headline readers see: an <h1> about the same thing as the metadata titles (these
+    # are often SEO variants of it), and not the site's name
+    for h in h1s[:2]:
+        if len(h.split()) < 2 or any(compact_key(h) == compact_key(n) for n in site_names):
+            continue
+        if not cleaned or max(_overlap(h, c) for c, _ in cleaned) >= 0.3:
+            out.set("title", h, "html:h1")
+            return
+    if cleaned:
+        out.set("title", cleaned[0][0], cleaned[0][1])
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of ``a``'s longer words that ``b`` has too."""
+    wa = {w for w in title_key(a).split() if len(w) > 3}
+    wb = set(title_key(b).split())
+    return len(wa & wb) / len(wa) if wa else 0.0

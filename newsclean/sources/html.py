@@ -23,10 +23,10 @@ from lxml import etree
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
-from newsclean.sources.leads import lead_paragraph, with_lead
+from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.parse import parse_html
-from newsclean.sources.restore import restore_dropped
+from newsclean.sources.restore_dropped import restore_dropped
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -73,8 +73,8 @@ def html_document(
     body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
     gets the full extraction cascade as well. That second pass runs on a minority of
     pages, so it costs little in the median while rescuing the pages the fast path misses.
-    Sections and list items trafilatura dropped are put back (:mod:`.restore`), and a
-    lead paragraph it left out is recovered (:mod:`.leads`).
+    Sections and list items trafilatura dropped are put back (:mod:`.restore_dropped`), and a
+    lead paragraph it left out is recovered (:mod:`.lead_paragraph`).
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
     to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
@@ -89,7 +89,7 @@ def html_document(
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
             tree = parse_html(html)
-    page = extract_metadata(html, tree=tree, url=url)  # reads the tree before extraction changes it
+    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     if tree is not None:
         _merge_split_body(tree)
         _drop_unreadable(tree)
@@ -108,7 +108,7 @@ def html_document(
     lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
-    if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.leads)
+    if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.lead_paragraph)
         lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
         doc.blocks = with_lead(doc.blocks, lead)
     if url:

@@ -5,7 +5,7 @@ the article, and the Polish phrase file."""
 from __future__ import annotations
 
 import newsclean
-from newsclean import Block, Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters import AllcapsLinks, Headline, LinkedRuns, PhotoCredits
 from newsclean.lexicon import available
 

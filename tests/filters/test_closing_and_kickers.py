@@ -3,7 +3,7 @@ documents: the page title and URL come from the page, not from the body)."""
 
 from __future__ import annotations
 
-from newsclean import Document, Kind
+from newsclean.document import Document, Kind
 from newsclean.filters import CompanyProfiles, Headline, PhotoCredits
 
 from .test_quality_filters import doc as quality_doc

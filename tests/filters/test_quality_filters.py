@@ -3,7 +3,7 @@ affiliate disclosures, and the fuzzy headline match."""
 
 from __future__ import annotations
 
-from newsclean import Block, Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters import AffiliateDisclosures, BareUrls, CallsToAction, Headline, RelatedLinks, RelatedSections
 
 P, H = Kind.PARAGRAPH, Kind.HEADING

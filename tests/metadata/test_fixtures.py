@@ -16,6 +16,7 @@ import pytest
 import newsclean
 from newsclean.metadata import extract
 from newsclean.metadata.names import is_bad_name
+from newsclean.sources.parse import parse_html
 
 from ..conftest import FIXTURES
 
@@ -29,7 +30,7 @@ def _result(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     if expected["_via"] == "clean":
         got = newsclean.clean(html, url=url, kind="html").to_dict()
     else:
-        page = extract(html, url=url)
+        page = extract(parse_html(html), url=url, html=html)
         got = {**vars(page), "sources": dict(page.sources)}
     return got, expected
 

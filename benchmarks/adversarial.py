@@ -1,4 +1,4 @@
-"""Adversarial inputs shared by the regex-safety tests and ``benchmarks/robustness``.
+"""Adversarial inputs shared by ``benchmarks.robustness`` and the regex-safety tests.
 
 Each generator gives a string of about ``n`` characters built to make a careless pattern
 backtrack: long runs of the characters the filters' patterns skip or repeat (spaces,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from newsclean import Block, Kind
-from newsclean.sources.restore import restore_dropped
+from newsclean.document import Block, Kind
+from newsclean.sources.restore_dropped import restore_dropped
 
 P = [
     "The city council voted on Tuesday to expand the bus network with three new routes.",

@@ -6,7 +6,7 @@ from trafilatura.utils import load_html
 
 from newsclean.document import Block, Kind
 from newsclean.sources.html import html_document
-from newsclean.sources.leads import lead_paragraph, with_lead
+from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 
 TITLE = "Stadtrat beschließt neue Buslinien für die Vororte"
 LEAD = (

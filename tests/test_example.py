@@ -1,4 +1,4 @@
-"""The seed example end to end: the smallest honest picture of the job."""
+"""The embedded example end to end: the smallest honest picture of the job."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 
 import newsclean
 
-from .conftest import FIXTURES
+from .conftest import EXAMPLE_EXPECTED, EXAMPLE_FILE
 
-SEED = FIXTURES / "seed" / "usnews-syria-defections.txt"
-EXPECTED = json.loads((FIXTURES / "seed" / "usnews-syria-defections.expected.json").read_text("utf-8"))
+EXAMPLE = EXAMPLE_FILE
+EXPECTED = json.loads(EXAMPLE_EXPECTED.read_text("utf-8"))
 # the kinds the expected file names, and the filter that must have removed each
 KIND_TO_FILTER = {
     "byline": "bylines",
@@ -23,7 +23,7 @@ KIND_TO_FILTER = {
 
 @pytest.fixture(scope="module")
 def article() -> newsclean.Article:
-    return newsclean.clean(SEED.read_text("utf-8"))
+    return newsclean.clean(EXAMPLE.read_text("utf-8"))
 
 
 def test_body_paragraphs_exactly(article: newsclean.Article) -> None:
@@ -46,7 +46,7 @@ def test_removals_exactly_with_filter_names(article: newsclean.Article) -> None:
 
 
 def test_bytes_input_same_result(article: newsclean.Article) -> None:
-    assert newsclean.clean(SEED.read_bytes()).to_dict() == article.to_dict()
+    assert newsclean.clean(EXAMPLE.read_bytes()).to_dict() == article.to_dict()
 
 
 def test_to_dict_is_json(article: newsclean.Article) -> None:

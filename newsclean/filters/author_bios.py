@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.metadata.authors import name_case
+from newsclean.metadata.byline_parser import name_case
 from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"

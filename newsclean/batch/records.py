@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean.batch import BadRecord, Fields
+from newsclean.batch.pool import BadRecord, Fields
 from newsclean.errors import InputError
 
 __all__ = ["JsonlWriter", "Stats", "done_ids", "id_key", "open_input", "read_jsonl", "read_warc"]

@@ -9,8 +9,8 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsclean.batch import BadRecord, Fields, clean_many, default_workers
-from newsclean.batchio import JsonlWriter, Stats, done_ids, id_key, read_jsonl, read_warc
+from newsclean.batch.pool import BadRecord, Fields, clean_many, default_workers
+from newsclean.batch.records import JsonlWriter, Stats, done_ids, id_key, read_jsonl, read_warc
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.metadata.authors import BylineParser, byline_parser
+from newsclean.metadata.byline_parser import BylineParser, byline_parser
 from newsclean.textutil import ends_sentence, strip_punct
 
 _PROSE = (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM)

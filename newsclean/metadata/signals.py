@@ -1,0 +1,417 @@
+"""The one walk over a page's tree that collects every metadata signal: ``<meta>`` values,
+JSON-LD scripts, the ``<title>`` and ``<h1>``s, canonical and image links, ``rel=author`` and
+author-page links, labelled bylines ("By ...", "Written by ..."), microdata, byline and dek
+elements (by their class names) and publication ``<time>`` elements.
+
+The field modules (:mod:`.titles`, :mod:`.authors`, :mod:`.dates`, :mod:`.site`) pick their
+values from the :class:`Signals`; nothing else reads the tree for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+from lxml import etree
+
+from newsclean.textutil import REGEX_TIMEOUT
+
+__all__ = ["Signals", "collect", "first_meta", "meta_source"]
+
+# Class-name parts that make an "author" element something else: a comment's author, an
+# avatar, a bio box, a label, a listing item flag ("summary-item-has-author").
+_NOT_BYLINE = frozenset(
+    [
+        "comment",
+        "comments",
+        "testimonial",
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "bio",
+        "biography",
+        "social",
+        "form",
+        "website",
+        "picture",
+        "review",
+        "reviewer",
+        "quote",
+        "has",
+        "share",
+        "follow",
+        "label",
+        "title",
+        "position",
+        "job",
+        "role",
+        "description",
+        "about",
+        "date",
+        "time",
+        "icon",
+        "url",
+        "email",
+        "twitter",
+        "more",
+        "posts",
+        "list",
+    ]
+)
+_BIO_NAME = regex.compile(
+    r"(\p{Lu}[\p{L}'’.-]{0,30}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,30}|von|van|de|der)){1,3}),?\s+"
+    r"(?:is|was|ist|war|has|hat|covers|writes|schreibt|berichtet)\b"
+)
+
+_CLASS_PARTS = regex.compile(r"[-_]+")
+_BYLINE_PARTS = frozenset(
+    [
+        "byline",
+        "author",
+        "authors",
+        "authorname",
+        "author-name",
+        "writer",
+        "autor",
+        "autorin",
+        "verfasser",
+        "byl",
+        "bylines",
+        "contributor",
+        "contributors",
+    ]
+)
+_DEK_CLASS = regex.compile(
+    r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?headline|subhead|strapline|kicker-text|article-?summary|"
+    r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|summary-?text|excerpt)(?:$|[-_])",
+    regex.IGNORECASE,
+)
+_NOT_DEK = regex.compile(r"menu|nav|card|item|list|related|footer|widget|promo|sidebar|block-setting", regex.IGNORECASE)
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass
+class Signals:
+    """Everything the one walk over the tree collects."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[str] = field(default_factory=list)
+    title: str | None = None
+    h1: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    lang: str | None = None
+    rel_author: list[tuple[str, Any]] = field(default_factory=list)
+    author_links: list[tuple[str, Any]] = field(default_factory=list)
+    labelled: list[str] = field(default_factory=list)
+    itemprop: dict[str, list[str]] = field(default_factory=dict)
+    bylines: list[str] = field(default_factory=list)
+    deks: list[str] = field(default_factory=list)
+    time_published: list[str] = field(default_factory=list)
+    image_src: str | None = None
+    page_url: str | None = None  # the canonical URL, else the URL passed in
+
+
+def _text(el: etree._Element, limit: int = 600) -> str:
+    try:
+        raw = "".join(el.itertext())
+    except ValueError:
+        return ""
+    return _SPACE.sub(" ", raw[: limit * 2], timeout=REGEX_TIMEOUT).strip()[:limit]
+
+
+def _spaced_text(el: etree._Element, limit: int = 300) -> str:
+    """Text with a space between elements (``<span>Jane Doe</span><span>Editor</span>``)."""
+    try:
+        raw = " ".join(t for t in el.itertext() if t)
+    except ValueError:
+        return ""
+    return _SPACE.sub(" ", raw[: limit * 2], timeout=REGEX_TIMEOUT).strip()[:limit]
+
+
+def _own_author_page(href: str) -> bool:
+    """A link to an author page of the site itself (relative, or without a foreign host
+    such as a social network's profile page)."""
+    if not _AUTHOR_HREF_HINT.search(href.casefold()) or not _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT):
+        return False
+    host = urlsplit(href).hostname or ""
+    return not host or not any(host.endswith(s) for s in _SOCIAL_HOSTS)
+
+
+_SOCIAL_HOSTS = (
+    "bsky.app",
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "linkedin.com",
+    "instagram.com",
+    "github.com",
+    "medium.com",
+    "youtube.com",
+    "tiktok.com",
+    "threads.net",
+    "mastodon.social",
+    "pinterest.com",
+    "reddit.com",
+)
+
+
+def _byline_text(el: etree._Element) -> str:
+    """The byline an element holds: the author link or name element inside it, else its text
+    when short; for a long author box, its first name-shaped line."""
+    for a in el.iter("a"):
+        href = a.get("href") or ""
+        if _AUTHOR_HREF.search(href, timeout=REGEX_TIMEOUT) or "author" in (a.get("rel") or ""):
+            text = _text(a, 200)
+            if text and len(text.split()) <= 6:
+                return text
+    for child in el.iter():
+        if child is el or not isinstance(child.tag, str):
+            continue
+        cls = (child.get("class") or "").casefold()
+        if "name" in cls and "image" not in cls:
+            text = _spaced_text(child, 200)
+            if text and len(text.split()) <= 6:
+                return text
+    text = _spaced_text(el)
+    if text and len(text.split()) <= 25:
+        return text
+    for child in el.iter():
+        if child is el or not isinstance(child.tag, str) or len(child):
+            continue
+        text = _text(child, 200)
+        if 2 <= len(text.split()) <= 4 and all(w[:1].isupper() for w in text.split()):
+            return text
+    return ""
+
+
+def collect(tree: etree._Element) -> Signals:
+    s = Signals()
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    s.lang = lang
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
+        tag = el.tag
+        if tag in _HEAD_TAGS:
+            _head_signal(el, tag, s)
+            continue
+        if tag == "h1":
+            text = _text(el, 400)
+            if text:
+                s.h1.append(text)
+        elif tag == "a":
+            if "author" in (el.get("rel") or "").casefold().split():
+                text = _text(el, 200)
+                if text:
+                    s.rel_author.append((text, el))
+            elif len(s.author_links) < 6 and _own_author_page(el.get("href") or ""):
+                text = _text(el, 200)
+                if text and len(text.split()) <= 5:
+                    s.author_links.append((text, el))
+        own = el.text
+        if own and len(s.labelled) < 6 and len(own) < 400 and len(own.strip()) < 40:
+            label = own.strip().casefold().rstrip(":").strip()
+            if label in _LABELS:
+                rest = _spaced_text(el)[len(own.strip()) :].strip(" :")
+                nxt = el.getnext()
+                hops = 0
+                while not rest and nxt is not None and hops < 3:
+                    rest = _spaced_text(nxt) if isinstance(nxt.tag, str) else ""
+                    nxt, hops = nxt.getnext(), hops + 1
+                bio = _BIO_NAME.match(rest, timeout=REGEX_TIMEOUT) if rest else None
+                if bio:  # "About the author: Jane Doe is a reporter ..."
+                    s.labelled.append(bio.group(1))
+                elif rest and len(rest.split()) <= 12:
+                    s.labelled.append(rest)
+            elif label.startswith(_LABEL_STARTS) and len(own.split()) <= 8:
+                full = _spaced_text(el)
+                if len(full.split()) <= 12:
+                    s.labelled.append(full)
+        prop = el.get("itemprop")
+        if prop:
+            for p in prop.split():
+                p = p.casefold()
+                if p in ("author", "creator", "headline", "alternativeheadline", "datepublished", "datemodified"):
+                    if p in ("datepublished", "datemodified"):
+                        value = el.get("datetime") or el.get("content") or _text(el, 100)
+                    elif p in ("author", "creator"):
+                        name = el.find(".//*[@itemprop='name']")
+                        value = el.get("content") or (_text(name, 200) if name is not None else _text(el, 200))
+                    else:
+                        value = el.get("content") or _text(el, 600)
+                    if value:
+                        s.itemprop.setdefault(p, []).append(value)
+        if tag == "time" and (el.get("pubdate") is not None or "published" in (el.get("class") or "")):
+            value = el.get("datetime") or _text(el, 100)
+            if value:
+                s.time_published.append(value)
+        cls = el.get("class")
+        if cls and len(cls) < 300:
+            byline, dek = _class_kind(cls)
+            if byline and len(s.bylines) < 8:
+                text = _byline_text(el)
+                if text and text not in s.bylines:
+                    s.bylines.append(text)
+            if dek and len(s.deks) < 4:
+                text = _text(el, 1200)
+                if text and 4 <= len(text.split()) <= 80:
+                    s.deks.append(text)
+    return s
+
+
+# Elements read for page-level signals only (or not at all); their own text and class are
+# not content.
+_HEAD_TAGS = frozenset(["meta", "script", "title", "link", "style", "noscript", "svg", "template"])
+
+
+def _head_signal(el: etree._Element, tag: str, s: Signals) -> None:
+    """``<meta>`` values, JSON-LD scripts, the ``<title>``, canonical and image links."""
+    if tag == "meta":
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            s.meta.setdefault(key.strip().casefold(), []).append(content.strip())
+    elif tag == "script":
+        if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text:
+            s.jsonld.append(el.text)
+    elif tag == "title":
+        if s.title is None:
+            s.title = _text(el, 400) or None
+    elif tag == "link":
+        rel = (el.get("rel") or "").casefold().split()
+        href = el.get("href")
+        if href:
+            if "canonical" in rel and s.canonical is None:
+                s.canonical = href.strip()
+            elif "image_src" in rel:
+                s.image_src = href.strip()
+
+
+_AUTHOR_HREF = regex.compile(
+    r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
+    r"producers|staff|team-member)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
+    regex.IGNORECASE,
+)
+# words one of which every href that _AUTHOR_HREF matches holds (a cheap test first)
+_AUTHOR_HREF_HINTS = (
+    "author",
+    "autor",
+    "writer",
+    "contributor",
+    "people",
+    "journalist",
+    "reporter",
+    "byline",
+    "profile",
+    "producers",
+    "staff",
+    "team-member",
+)
+# one scan for all of them (stdlib ``re``: a literal alternation cannot backtrack, and it
+# runs on every link of the page, where ``regex``'s per-call overhead would show)
+_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, _AUTHOR_HREF_HINTS)))
+_LABELS = frozenset(
+    [
+        "by",
+        "written by",
+        "words by",
+        "story by",
+        "posted by",
+        "authored by",
+        "author",
+        "authors",
+        "reported by",
+        "byline",
+        "von",
+        "verfasst von",
+        "geschrieben von",
+        "autor",
+        "autorin",
+        "autoren",
+        "par",
+        "écrit par",
+        "article by",
+        "post by",
+        "about the author",
+        "about the authors",
+        "meet the author",
+        "über den autor",
+        "über die autorin",
+        "zum autor",
+        "zur autorin",
+    ]
+)
+_LABEL_STARTS = ("by ", "written by ", "posted by ", "authored by ", "von ", "verfasst von ", "geschrieben von ")
+
+_BYLINE_HINTS = ("auth", "byline", "by-line", "writer", "autor", "verfasser")
+_DEK_HINTS = (
+    "dek",
+    "deck",
+    "standfirst",
+    "sub",
+    "strapline",
+    "kicker",
+    "summary",
+    "intro",
+    "lead",
+    "lede",
+    "teaser",
+    "excerpt",
+)
+
+
+@lru_cache(maxsize=4096)
+def _class_kind(cls: str) -> tuple[bool, bool]:
+    """Whether a class attribute marks a byline element, a dek element (cached: pure)."""
+    low = cls.casefold()
+    byline = dek = False
+    if any(h in low for h in _BYLINE_HINTS):
+        byline = any(_is_byline_class(t) for t in low.split())
+    if any(h in low for h in _DEK_HINTS):
+        dek = any(
+            _DEK_CLASS.search(t, timeout=REGEX_TIMEOUT) and not _NOT_DEK.search(t, timeout=REGEX_TIMEOUT)
+            for t in low.split()
+        )
+    return byline, dek
+
+
+def _is_byline_class(token: str) -> bool:
+    """``byline``, ``post-author``, ``author__name``, ``publish-date-author``: yes;
+    ``comment-author``, ``author-avatar``, ``summary-item-has-author``: no."""
+    parts = _CLASS_PARTS.split(token)
+    where = [i for i, p in enumerate(parts) if p in _BYLINE_PARTS]
+    if not where:
+        return False
+    first = where[0]
+    for i, p in enumerate(parts):
+        if p in _NOT_BYLINE and not (p in ("date", "time") and (i < first or "byline" in parts)):
+            return False
+    return True
+
+
+def first_meta(meta: dict[str, list[str]], keys: tuple[str, ...]) -> tuple[str, str] | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            if value:
+                return value, key
+    return None
+
+
+def meta_source(key: str) -> str:
+    if key.startswith(("og:", "article:")):
+        return "meta:og"
+    if key.startswith("twitter:"):
+        return "meta:twitter"
+    if key.startswith(("dc.", "dcterms.")):
+        return "meta:dc"
+    if key.startswith("parsely"):
+        return "meta:parsely"
+    if key.startswith("sailthru"):
+        return "meta:sailthru"
+    if key.startswith("citation_"):
+        return "meta:citation"
+    return "meta:" + key
