@@ -100,7 +100,7 @@ def _page_job(job: tuple[str, corpora.Page, tuple[str, ...]]) -> list[dict[str, 
     out = []
     for name in names:
         result = peers.run_peer(peers.PEERS[name], page.html, page.url)
-        record = {"corpus": corpus, "id": page.id, "peer": name, "ms": round(result["ms"], 2)}
+        record = {"corpus": corpus, "id": page.id, "half": page.half, "peer": name, "ms": round(result["ms"], 2)}
         if result["error"]:
             record["error"] = result["error"]
         record["chars"] = len(result["text"] or "")
@@ -231,9 +231,28 @@ def quality_section(records: list[dict[str, Any]], names: tuple[str, ...], comma
         if errors:
             lines += ["", f"Crashes (scored as empty extractions): {_crashes(by, corpus, names)}."]
         lines.append("")
+        lines += halves_table(by, corpus, names)
     if "newsclean" in names and len(names) > 1:
         lines += worst_pages(by, corpus_names, names)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def halves_table(by: dict[tuple[str, str], list[dict[str, Any]]], corpus: str, names: tuple[str, ...]) -> list[str]:
+    """The corpus's F1 on its tune and its check half (sites split by :func:`corpora.half`)."""
+    if not any("half" in r for name in names for r in by.get((corpus, name), [])):
+        return []
+    lines = ["| system | tune F1 (pages) | check F1 (pages) | check − tune |", "|---|---:|---:|---:|"]
+    for name in names:
+        recs = by.get((corpus, name), [])
+        if not recs:
+            continue
+        part = {h: [r for r in recs if r.get("half") == h] for h in corpora.HALVES}
+        f1 = {h: summarize(corpus, part[h])["f1"] for h in corpora.HALVES if part[h]}
+        cells = [f"{_fmt(f1[h])} ({len(part[h])})" if h in f1 else "–" for h in corpora.HALVES]
+        gap = f"{f1['check'] - f1['tune']:+.3f}" if len(f1) == 2 else "–"
+        label = f"**{name}**" if name == "newsclean" else name
+        lines.append(f"| {label} | {' | '.join(cells)} | {gap} |")
+    return [*lines, ""]
 
 
 def _crashes(by: dict[tuple[str, str], list[dict[str, Any]]], corpus: str, names: tuple[str, ...]) -> str:
