@@ -3,20 +3,33 @@
 Each file holds the same keys (see ``en.toml`` for what each means). Adding a language
 is adding a file; :func:`available` lists what is shipped. Lists are merged across the
 languages a filter is configured for, lower-cased and deduplicated.
+
+A phrase belongs in a file when it is general wording: it occurs on at least two independent
+sites of the benchmark corpora (``python -m benchmarks.lexicon_audit`` counts them), or it is
+documented standard wording. A file documents such a phrase in its ``documented`` table, next
+to the list that holds it, with the source of the wording::
+
+    copyright_phrases = ["all rights reserved"]
+    documented."all rights reserved" = "the copyright notice of the Buenos Aires Convention"
+
+:func:`documented` reads those notes.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["available", "load", "terms"]
+__all__ = ["available", "documented", "load", "terms"]
 
 
 @cache
@@ -27,12 +40,24 @@ def available() -> tuple[str, ...]:
 
 
 @cache
-def load(language: str) -> dict[str, tuple[str, ...]]:
-    """The phrase lists of one language, as immutable tuples (``KeyError`` if not shipped)."""
+def _read(language: str) -> dict[str, Any]:
     if language not in available():
         raise KeyError(f"no phrase file for language {language!r}; shipped: {', '.join(available())}")
-    raw = tomllib.loads(resources.files(__name__).joinpath(f"{language}.toml").read_text("utf-8"))
-    return {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
+    return tomllib.loads(resources.files(__name__).joinpath(f"{language}.toml").read_text("utf-8"))
+
+
+@cache
+def load(language: str) -> dict[str, tuple[str, ...]]:
+    """The phrase lists of one language, as immutable tuples (``KeyError`` if not shipped)."""
+    return {k: tuple(v) for k, v in _read(language).items() if isinstance(v, list)}
+
+
+@cache
+def documented(language: str) -> Mapping[str, str]:
+    """Phrase (case-folded) -> where the wording comes from, for the phrases of ``language``
+    kept as documented standard wording (``KeyError`` if not shipped)."""
+    notes = _read(language).get("documented", {})
+    return MappingProxyType({str(k).casefold(): str(v) for k, v in notes.items()})
 
 
 def terms(key: str, languages: tuple[str, ...] | None = None, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
