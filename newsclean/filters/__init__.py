@@ -17,12 +17,12 @@ name                          removes
 ``bare_urls``                 blocks that are only the page's own URL
 ``allcaps_links``             a paragraph that is one link in capitals (a teaser, a button)
 ``affiliate_disclosures``     "This post contains affiliate links", "we may earn a commission"
-``author_bios``               "Jane Doe covers ... for ...", "You can reach her at ..."
+``author_bios``               "Jane Doe covers ... for ...", "Got a tip? Write to ..."
 ``reporting_credits``         "Reporting by ...; Editing by ...", "Jane Doe contributed to this report."
 ``related_links``             runs of related-story headlines at the end of the body
 ``related_sections``          a "Related"/"Weitere Themen" label and the headlines under it
 ``linked_runs``               runs of linked lines closing the body (related headlines, tags)
-``calls_to_action``           "Book a demo ...", "Enjoy the post? Pin it for later!" closing the body
+``calls_to_action``           "Book a demo ...", "Enjoyed this article? Share it with a friend!" closing the body
 ``company_profiles``          "About Acme / Acme is a global provider of ..." closing a press release
 ``headline``                  moves the leading title and dek into ``title``/``subtitle``
 ============================  ==========================================================

@@ -19,7 +19,7 @@ class AffiliateDisclosures(LexiconFilter):
 
         This article contains affiliate links that may earn us a commission at no extra
         cost to you.
-        If you buy something through this post, IGN may get a share of the sale.
+        Purchases made through links on this page may earn us a commission.
         Dieser Artikel enthält Affiliate-Links.
 
     The phrases are the ``disclosure_phrases`` of :mod:`newsclean.lexicon`; a block longer

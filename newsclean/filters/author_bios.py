@@ -35,7 +35,7 @@ class AuthorBios(LexiconFilter):
         John T. Bennett covers national security and foreign policy for U.S. News &
         World Report. You can contact him at or follow him on Twitter.
         Jane Doe is a staff writer at The Example Times.
-        You can reach her at jane@example.com. Follow her on Twitter @janedoe.
+        Got a tip? Write to jane@example.com. Follow her on Twitter @janedoe.
         Max Mustermann ist Redakteur im Ressort Politik. Sie erreichen ihn unter ...
 
     The name found goes to ``authors`` and the outlet ("... for U.S. News & World Report")

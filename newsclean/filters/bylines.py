@@ -31,7 +31,7 @@ class Bylines(LexiconFilter):
         Stand: 12.03.2021, 10:45 Uhr
         Reading time: 4 minutes                      (a reading time: a number and a
         Jun 08, 2023 • 11 Minute Read                 ``reading_time_labels`` phrase,
-        Tempo de leitura: 1 minuto                    in at most ``max_reading_words``,
+        Lesezeit: 4 Minuten                           in at most ``max_reading_words``,
                                                       not a sentence: "Reading time fell
                                                       to 4 minutes." stays)
 

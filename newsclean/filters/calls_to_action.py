@@ -18,9 +18,9 @@ class CallsToAction(PhrasePromptFilter):
 
         Book a demo to see how our platform can help your restaurant thrive.
         Start your free trial today.
-        Enjoy the post? Pin it for later!
+        Enjoyed this article? Share it with a friend!
         Thanks for reading! Like this story? Share it with a friend!
-        Jetzt kostenlos testen und mehr erfahren.
+        Jetzt bestellen und mehr erfahren.
 
     Only the last ``edge`` blocks are looked at, and only blocks of at most ``max_words``
     words (tables never): "Learn more about the vaccine trial in our guide." in the

@@ -19,9 +19,9 @@ class RelatedSections(LexiconFilter):
     """Remove a block that only names a related-content section, and the headlines under it.
 
     Removes, wherever such a label stands alone (a heading or a short block; a label that
-    ends with a preposition may carry a name: "Top-Themen bei FIT FOR FUN")::
+    ends with a preposition may carry a name: "Mehr aus Stadtblatt")::
 
-        Weitere Themen                       Contenido relacionado
+        Weitere Themen                       Noticias relacionadas
         Empfohlene Beiträge                  You may also like
         Why the Fed raised rates again       (a headline after the label: removed too)
         Five things to know about the vote   (and the next one)

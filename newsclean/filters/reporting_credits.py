@@ -30,7 +30,7 @@ class ReportingCredits(LexiconFilter):
         Reporting by Jane Doe; Editing by John Roe
         (Reporting by Jane Doe, additional reporting by Max Muster)
         Associated Press writers Jane Doe and John Roe contributed to this report.
-        Jane Doe contributed reporting from Hong Kong.
+        Jane Doe contributed to this report from Hong Kong.
 
     The names are editors and helpers as much as authors: they do not go to ``authors``.
     A sentence about a report in the middle of the story ("She contributed to this
@@ -48,7 +48,7 @@ class ReportingCredits(LexiconFilter):
 
     @cached_property
     def _contribution(self) -> regex.Pattern[str]:
-        # the phrase closes the block: "... contributed reporting from Hong Kong."
+        # the phrase closes the block: "... contributed to this report from Hong Kong."
         return compile_phrases(
             self.terms("contribution_phrases"),
             prefix=r"(?<!\w)",

@@ -169,15 +169,15 @@ def test_polish_boilerplate_goes_and_prose_stays() -> None:
         [
             "Nowe linie autobusowe",
             *POLISH,
-            "Czytaj także: Remont dworca potrwa do jesieni",
-            "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
-            "Zapraszamy też do subskrypcji naszego tygodnika i oglądania audycji.",
+            "Polecamy: Remont dworca potrwa do jesieni",
+            "Udostępnij na Facebooku",
+            "© 2024 Gazeta Miejska. Wszelkie prawa zastrzeżone.",
         ]
     )
     article = newsclean.clean(text, kind="text")
     assert article.paragraphs == POLISH
-    # an invitation in the middle of the story is a quote, not a closing pitch
-    quote = "Zapraszamy do Krakowa wszystkich, którzy chcą zobaczyć nowe autobusy – mówi prezydent miasta."
+    # a sentence that only contains a phrase is the story's, not a label
+    quote = "Polecamy wszystkim nowe autobusy – mówi prezydent miasta, który jeździ nimi codziennie do pracy."
     middle = "\n\n".join(["Nowe linie autobusowe", POLISH[0], quote, *POLISH[1:], *MORE])
     assert quote in newsclean.clean(middle, kind="text").paragraphs
 

@@ -39,7 +39,7 @@ def test_related_section_label_and_headlines_go() -> None:
 
 
 def test_related_section_stops_at_a_real_paragraph() -> None:
-    d = doc(*STORY[:2], "Contenido relacionado", "El alcalde anuncia nuevas líneas", *STORY[2:])
+    d = doc(*STORY[:2], "Noticias relacionadas", "El alcalde anuncia nuevas líneas", *STORY[2:])
     RelatedSections()(d)
     assert texts(d) == STORY  # label and its headline go, the story after them stays
 
@@ -80,7 +80,7 @@ def test_affiliate_disclosures() -> None:
     d = doc(
         "This article contains affiliate links that may earn us a commission at no extra cost to you.",
         *STORY,
-        "If you buy something through this post, IGN may get a share of the sale. For more, learn more.",
+        "Purchases made through links on this page may earn us a commission.",
         "Dieser Beitrag enthält Affiliate-Links.",
     )
     AffiliateDisclosures()(d)
