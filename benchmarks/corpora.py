@@ -8,6 +8,13 @@ suffix aware: ``news.example.co.uk`` -> ``example.co.uk``), and every site to on
 :func:`half` hashes the site name, so all pages of a site fall in the same half and the
 split never changes. Rules are tuned on the ``tune`` half; the ``check`` half says
 whether a gain holds on sites the tuning never saw. Benchmarks report both.
+
+**Full corpora or the committed sample.** The full corpora live outside the repository
+(``../shared/corpus`` or ``$NEWSCLEAN_SHARED/corpus``). A small sample of each, in the
+same layout, is committed under ``fixtures/corpus-sample/`` (about 20 pages per corpus,
+half from each half; see its README and :mod:`benchmarks.sample`), so the tests run on
+real pages in a fresh clone. Every loader takes ``source``: ``"full"``, ``"sample"`` or
+``None`` (the full corpus when present, else the sample).
 """
 
 from __future__ import annotations
@@ -25,14 +32,35 @@ from typing import Any, Literal
 from courlan import extract_domain
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "fixtures" / "corpus-sample"
+
+Source = Literal["full", "sample"]
+#: the folder of each corpus (under ``corpus/`` of the shared data, or of the sample)
+FOLDERS = {
+    "scrapinghub": "scrapinghub",
+    "wcxb": "wcxb-dev-articles",
+    "boilerplate": "boilerplate-dev",
+    "wcxb-other": "wcxb-dev-other",
+}
 
 
 def shared_dir() -> Path:
     return Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared"))
 
 
-def corpus_dir(name: str) -> Path:
-    return shared_dir() / "corpus" / name
+def full_available(folder: str | None = None) -> bool:
+    """Whether the full corpora (or the one in ``folder``, e.g. ``"scrapinghub"``) are present."""
+    root = shared_dir() / "corpus"
+    return (root / folder).is_dir() if folder else all((root / f).is_dir() for f in FOLDERS.values())
+
+
+def corpus_dir(folder: str, source: Source | None = None) -> Path:
+    """The folder of one corpus (``"scrapinghub"``, ``"wcxb-dev-articles"``, ...): the full
+    corpus (``source="full"``), the committed sample (``"sample"``), or the full one when
+    present and else the sample (``None``)."""
+    if source is None:
+        source = "full" if full_available(folder) else "sample"
+    return (shared_dir() / "corpus" if source == "full" else SAMPLE_DIR) / folder
 
 
 @dataclass(frozen=True)
@@ -76,9 +104,9 @@ def half(site: str) -> Half:
     return "tune" if hashlib.sha256(site.encode("utf-8")).digest()[0] < 128 else "check"
 
 
-def scrapinghub(limit: int | None = None) -> Iterator[Page]:
-    """181 pages; ``truth["articleBody"]`` is the reference body."""
-    root = corpus_dir("scrapinghub")
+def scrapinghub(limit: int | None = None, source: Source | None = None) -> Iterator[Page]:
+    """181 pages (20 in the sample); ``truth["articleBody"]`` is the reference body."""
+    root = corpus_dir("scrapinghub", source)
     truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
     for n, pid in enumerate(sorted(truth)):
         if limit is not None and n >= limit:
@@ -88,19 +116,21 @@ def scrapinghub(limit: int | None = None) -> Iterator[Page]:
         )
 
 
-def wcxb(limit: int | None = None) -> Iterator[Page]:
-    """711 article pages; ``truth`` is the ground-truth record's ``ground_truth`` object."""
-    return _wcxb("wcxb-dev-articles", limit)
+def wcxb(limit: int | None = None, source: Source | None = None) -> Iterator[Page]:
+    """711 article pages (20 in the sample); ``truth`` is the ground-truth record's
+    ``ground_truth`` object."""
+    return _wcxb("wcxb-dev-articles", limit, source)
 
 
-def wcxb_other(limit: int | None = None) -> Iterator[Page]:
-    """647 pages of the six other WCXB types (service, forum, listing, product,
-    collection, documentation); ``truth`` as for :func:`wcxb`, plus ``truth["page_type"]``."""
-    return _wcxb("wcxb-dev-other", limit)
+def wcxb_other(limit: int | None = None, source: Source | None = None) -> Iterator[Page]:
+    """647 pages (20 in the sample) of the six other WCXB types (service, forum, listing,
+    product, collection, documentation); ``truth`` as for :func:`wcxb`, plus
+    ``truth["page_type"]``."""
+    return _wcxb("wcxb-dev-other", limit, source)
 
 
-def _wcxb(folder: str, limit: int | None) -> Iterator[Page]:
-    root = corpus_dir(folder)
+def _wcxb(folder: str, limit: int | None, source: Source | None) -> Iterator[Page]:
+    root = corpus_dir(folder, source)
     files = sorted((root / "ground-truth").glob("*.json"))
     for n, path in enumerate(files):
         if limit is not None and n >= limit:
@@ -117,9 +147,10 @@ def _wcxb(folder: str, limit: int | None) -> Iterator[Page]:
         )
 
 
-def boilerplate(limit: int | None = None) -> Iterator[Page]:
-    """418 pages; ``truth`` has ``with`` and ``without`` snippet lists (and ``meta``)."""
-    root = corpus_dir("boilerplate-dev")
+def boilerplate(limit: int | None = None, source: Source | None = None) -> Iterator[Page]:
+    """418 pages (20 in the sample); ``truth`` has ``with`` and ``without`` snippet lists
+    (and ``meta``)."""
+    root = corpus_dir("boilerplate-dev", source)
     segments = json.loads((root / "segments.json").read_text("utf-8"))
     for n, pid in enumerate(sorted(segments)):
         if limit is not None and n >= limit:

@@ -31,7 +31,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from benchmarks.corpora import CORPORA, Page, shared_dir
+from benchmarks.corpora import CORPORA, Page, Source, shared_dir
 from newsclean import Limits, NewscleanError, clean
 from newsclean.sources.detect import decode
 
@@ -87,10 +87,11 @@ def visible_text(html: str) -> str:
 
 
 # -- sweep ------------------------------------------------------------------------------------
-def corpus_pages(every: int = 1) -> Iterator[tuple[str, Page]]:
-    """(corpus, page) for every ``every``-th page of each corpus, in a fixed order."""
+def corpus_pages(every: int = 1, source: Source | None = None) -> Iterator[tuple[str, Page]]:
+    """(corpus, page) for every ``every``-th page of each corpus, in a fixed order
+    (``source``: see :mod:`benchmarks.corpora`)."""
     for name, loader in CORPORA.items():
-        for n, page in enumerate(loader()):
+        for n, page in enumerate(loader(source=source)):
             if n % every == 0:
                 yield name, page
 

@@ -90,11 +90,9 @@ def test_warc_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_warc_corpus_pages_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from benchmarks.corpora import corpus_dir, scrapinghub
+    from benchmarks.corpora import scrapinghub
 
-    if not corpus_dir("scrapinghub").exists():
-        pytest.skip("../shared/corpus/scrapinghub is not available")
-    pages = [(p.url or f"https://example.org/{p.id}", p.html) for p in scrapinghub(limit=6)]
+    pages = [(p.url or f"https://example.org/{p.id}", p.html) for p in scrapinghub(limit=6, source="sample")]
     expected, got, err = run_warc(tmp_path, pages, capsys)
     assert len(got) == 6 and all("error" not in r for r in got)
     for record in got:
