@@ -1,6 +1,8 @@
 """Property tests over generated HTML-like and text-like pages.
 
-Invariants: ``clean()`` raises nothing but :class:`~newsclean.NewscleanError` subclasses;
+Invariants: ``clean()`` raises nothing but :class:`~newsclean.InputError` (input that cannot
+be a page: a generated page may look binary); a ``FilterError`` or ``ExtractionError``
+is a bug and fails the test (``test_the_check_fails_on_a_broken_filter`` proves it);
 every output word comes from the input (up to whitespace, entity and Unicode
 normalisation, or input words glued where the extractor dropped what separated them);
 running the pipeline again over its own output document removes nothing more; each
@@ -17,13 +19,16 @@ import html as html_lib
 import os
 import unicodedata
 from datetime import timedelta
+from typing import Any
 
+import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsclean import Limits, NewscleanError, Pipeline, clean
+from newsclean import ExtractionError, FilterError, InputError, Limits, Pipeline, api, clean
 from newsclean.document import Document
+from newsclean.filters.bylines import Bylines
 from newsclean.filters.normalize import normalize_text
 from newsclean.sources.detect import sanitize
 from newsclean.sources.html import html_document
@@ -158,7 +163,7 @@ def _glued(word: str, tokens: set[str]) -> bool:
 def _check(page: str, kind: str) -> None:
     try:
         article = clean(page, kind=kind)  # type: ignore[arg-type]
-    except NewscleanError:
+    except InputError:  # the only acceptable failure: input that cannot be a page
         return
     variants = _variants(page, markup=kind == "html")
     haystack = "\x00".join(_fold(v) for v in variants)
@@ -199,5 +204,43 @@ def test_html_pages(page: str) -> None:
 @given(st.one_of(text_pages, html_pages))
 def test_auto_detection_and_bytes(page: str) -> None:
     data = page.encode("utf-8", "surrogatepass")
-    with contextlib.suppress(NewscleanError):
+    with contextlib.suppress(InputError):
         clean(data)
+
+
+# -- the checks can fail -----------------------------------------------------------------
+def test_the_check_fails_on_a_broken_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shipped filter made to raise IndexError on every call fails the fuzz tests."""
+
+    def broken(self: object, doc: Document) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(Bylines, "__call__", broken)
+    with pytest.raises(FilterError) as caught:
+        _check("Headline\n\nBy Jane Doe\n\nThe council voted on Tuesday.", "text")
+    assert caught.value.filter == "bylines"
+    for fuzz_test in (test_text_pages, test_html_pages, test_auto_detection_and_bytes):
+        with pytest.raises(FilterError):
+            _quick(fuzz_test)()
+
+
+def test_the_check_fails_on_a_broken_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure inside the HTML source (an ExtractionError) fails the fuzz tests too."""
+
+    def broken(*args: object, **kwargs: object) -> Document:
+        raise ValueError("extractor failed")
+
+    monkeypatch.setattr(api, "html_document", broken)
+    with pytest.raises(ExtractionError):
+        _check("<html><body><p>The council voted on Tuesday.</p></body></html>", "html")
+    with pytest.raises(ExtractionError):
+        _quick(test_html_pages)()
+
+
+def _quick(fuzz_test: Any) -> Any:
+    """The same fuzz test with a few examples and no shrinking (a failure is expected)."""
+    inner = fuzz_test.hypothesis.inner_test
+    strategy = {"test_text_pages": text_pages, "test_html_pages": html_pages}.get(
+        fuzz_test.__name__, st.one_of(text_pages, html_pages)
+    )
+    return settings(FUZZ, max_examples=10, phases=[Phase.generate])(given(strategy)(inner))
