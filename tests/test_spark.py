@@ -112,3 +112,14 @@ def test_column_errors(pages) -> None:
         clean_dataframe(out, "page")
     again = clean_dataframe(out.select("id", "page"), "page", prefix="nc_")
     assert "nc_text" in again.columns and "nc_error" in again.columns
+
+
+def test_readme_spark_examples_run(spark, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Spark blocks, as written, in this Spark session (``getOrCreate`` finds it)."""
+    from .test_readme import README, python_blocks, uses_spark
+
+    blocks = [(line, code) for line, code in python_blocks(README.read_text("utf-8")) if uses_spark(code)]
+    assert blocks
+    monkeypatch.chdir(tmp_path)
+    for line, code in blocks:
+        exec(compile(code, f"README.md:{line}", "exec"), {"__name__": "readme_example"})

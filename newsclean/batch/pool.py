@@ -42,6 +42,7 @@ from typing import Any
 
 from newsclean.api import PageKind, clean
 from newsclean.article import Article
+from newsclean.batch.main_guard import GUARD_ADVICE, unguarded_start
 from newsclean.errors import ConfigError, InputError, NewscleanError
 from newsclean.pipeline import Pipeline
 
@@ -229,7 +230,8 @@ class _Pool:
             except BrokenProcessPool as exc:  # every page would fail the same way: stop here
                 self.close()
                 raise ConfigError(
-                    f"worker processes could not start ({exc}); is every custom filter importable?"
+                    f"worker processes could not start ({exc}); is every custom filter importable? "
+                    "(the workers' standard error says why)"
                 ) from exc
         return self.executor
 
@@ -312,7 +314,12 @@ def clean_many(
     except Exception as exc:
         raise ConfigError(f"the pipeline cannot be sent to worker processes (pickling failed: {exc})") from exc
     limit = in_flight if in_flight is not None else 4 * workers
-    pool = _Pool(workers, blob, _mp_context(start_method))
+    context = _mp_context(start_method)
+    if context.get_start_method() != "fork":
+        where = unguarded_start()
+        if where is not None:
+            raise ConfigError(f"{where}: {GUARD_ADVICE.format(method=context.get_start_method())}")
+    pool = _Pool(workers, blob, context)
     return _parallel(items, pool, chunk_size, max(1, limit), timeout)
 
 
