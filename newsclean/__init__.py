@@ -14,7 +14,7 @@ work on the :class:`~newsclean.document.Document` of :mod:`newsclean.document`.
 from newsclean import filters
 from newsclean.api import clean
 from newsclean.article import Article, Removal
-from newsclean.batch import BadRecord, Fields, Result, clean_many
+from newsclean.batch import BadRecord, Cleaned, Failed, Fields, Result, clean_many
 from newsclean.errors import (
     BinaryInputError,
     ConfigError,
@@ -25,6 +25,7 @@ from newsclean.errors import (
     InputTooLargeError,
     NewscleanError,
     TimeBudgetExceeded,
+    UnknownFilterError,
 )
 from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
@@ -36,9 +37,11 @@ __all__ = [
     "Article",
     "BadRecord",
     "BinaryInputError",
+    "Cleaned",
     "ConfigError",
     "DecodeError",
     "ExtractionError",
+    "Failed",
     "Fields",
     "FilterError",
     "HtmlOptions",
@@ -50,6 +53,7 @@ __all__ = [
     "Removal",
     "Result",
     "TimeBudgetExceeded",
+    "UnknownFilterError",
     "__version__",
     "clean",
     "clean_many",

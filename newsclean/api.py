@@ -78,7 +78,19 @@ def clean(
         doc.warnings.append("time-budget-exceeded")
     else:
         doc = (pipeline or _default_pipeline()).run(doc, stop=budget.spent)
-    return to_article(doc)
+    article = to_article(doc)
+    if log.isEnabledFor(logging.INFO):
+        counts = article.removal_counts()
+        log.info(
+            "cleaned %s page%s: %d paragraph(s) kept, %d removal(s)%s%s",
+            kind,
+            f" {url}" if url else "",
+            len(article.paragraphs),
+            len(article.removed),
+            f" ({', '.join(f'{name} {n}' for name, n in counts.items())})" if counts else "",
+            f"; warnings: {', '.join(article.warnings)}" if article.warnings else "",
+        )
+    return article
 
 
 def _check_size(size: int, limits: Limits) -> None:

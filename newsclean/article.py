@@ -58,6 +58,14 @@ class Article:
         """Plain, JSON-serialisable data (lists and dicts of str/int/None)."""
         return asdict(self)
 
+    def removal_counts(self) -> dict[str, int]:
+        """How many pieces each filter removed (``{"bylines": 1, "inserts": 2}``), filters
+        in the reading order of their first removal."""
+        counts: dict[str, int] = {}
+        for r in self.removed:
+            counts[r.filter] = counts.get(r.filter, 0) + 1
+        return counts
+
     def removals_by(self, filter_name: str) -> list[Removal]:
         """The removals made by one filter, in order."""
         return [r for r in self.removed if r.filter == filter_name]

@@ -16,6 +16,7 @@ __all__ = [
     "InputTooLargeError",
     "NewscleanError",
     "TimeBudgetExceeded",
+    "UnknownFilterError",
 ]
 
 
@@ -25,6 +26,14 @@ class NewscleanError(Exception):
 
 class ConfigError(NewscleanError, ValueError):
     """A pipeline or filter configuration that cannot be built (unknown name, bad option)."""
+
+
+class UnknownFilterError(ConfigError, KeyError):
+    """A filter name a pipeline does not have (``Pipeline.without("related_link")``); the
+    message lists the names it has. A :class:`KeyError` too, for code that looks names up."""
+
+    def __str__(self) -> str:  # a KeyError would show its message in quotes
+        return str(self.args[0]) if self.args else ""
 
 
 class InputError(NewscleanError, ValueError):

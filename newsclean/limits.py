@@ -35,10 +35,13 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Literal
 
 from newsclean.errors import ConfigError, TimeBudgetExceeded
+from newsclean.tomlfile import read_toml
 
 __all__ = ["DEFAULT_LIMITS", "Budget", "Limits"]
 
@@ -57,6 +60,34 @@ class Limits:
     max_depth: int = 200
     time_budget: float | None = 60.0
     on_time_budget: Literal["flag", "raise"] = "flag"
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any] | str | Path) -> Limits:
+        """Limits from a dict or a TOML file (path) holding a ``[limits]`` table::
+
+            [limits]
+            max_input_bytes = 5_000_000
+            time_budget = 10.0        # false: no time budget
+            on_time_budget = "raise"
+
+        Limits not named keep their defaults.
+        """
+        if isinstance(config, (str, Path)):
+            config = read_toml(config, "limits")
+        table = config.get("limits", config) if isinstance(config, Mapping) else None
+        if not isinstance(table, Mapping):
+            raise ConfigError("a limits config is a mapping (dict or TOML table)")
+        known = {f.name for f in fields(cls)}
+        unknown = set(table) - known
+        if unknown:
+            raise ConfigError(f"unknown limit(s) {sorted(unknown)}; known: {', '.join(sorted(known))}")
+        values = dict(table)
+        if values.get("time_budget") is False:
+            values["time_budget"] = None
+        try:
+            return cls(**values)
+        except TypeError as exc:  # a value of the wrong type ("5 MB" for a number)
+            raise ConfigError(f"bad limits config {dict(table)}: {exc}") from exc
 
     def __post_init__(self) -> None:
         if self.max_input_bytes < 1 or self.max_blocks < 1:

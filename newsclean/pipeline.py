@@ -19,20 +19,15 @@ from __future__ import annotations
 
 import importlib
 import logging
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from newsclean.document import Document
-from newsclean.errors import ConfigError, FilterError, NewscleanError
+from newsclean.errors import ConfigError, FilterError, NewscleanError, UnknownFilterError
 from newsclean.filters import DEFAULT_ORDER, REGISTRY
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from newsclean.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
 
@@ -106,21 +101,20 @@ class Pipeline:
         set the options of shipped filters.
         """
         if isinstance(config, (str, Path)):
-            try:
-                config = tomllib.loads(Path(config).read_text("utf-8"))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"cannot read pipeline config {config}: {exc}") from exc
+            config = read_toml(config, "pipeline")
         if not isinstance(config, Mapping):
             raise ConfigError("a pipeline config is a mapping (dict or TOML table)")
         section = config.get("pipeline", {})
         options = config.get("filters", {})
         if not isinstance(section, Mapping) or not isinstance(options, Mapping):
             raise ConfigError("'pipeline' and 'filters' must be tables")
-        order = list(section.get("filters", DEFAULT_ORDER))
-        disable = set(section.get("disable", ()))
+        order = _names(section, "filters", DEFAULT_ORDER)
+        disable = set(_names(section, "disable", ()))
         unknown = (disable | set(options)) - set(REGISTRY) - set(order)
         if unknown:
-            raise ConfigError(f"config names unknown filter(s): {sorted(unknown)}")
+            raise UnknownFilterError(
+                f"config names unknown filter(s) {sorted(unknown)}; shipped filters: {', '.join(DEFAULT_ORDER)}"
+            )
         built: list[FilterLike] = []
         for entry in order:
             if entry in disable:
@@ -149,7 +143,7 @@ class Pipeline:
         for n, f in self._steps:
             if n == name:
                 return f
-        raise KeyError(f"no filter named {name!r} in this pipeline; it has: {', '.join(self.names)}")
+        raise UnknownFilterError(f"no filter named {name!r} in this pipeline; it has: {', '.join(self.names)}")
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(self.names)}])"
@@ -177,7 +171,8 @@ class Pipeline:
 
     # -- changing (each returns a new pipeline) ------------------------------------
     def without(self, *names: str) -> Pipeline:
-        """This pipeline minus the named filters (``KeyError`` for a name it lacks)."""
+        """This pipeline minus the named filters (:class:`~newsclean.errors.UnknownFilterError`,
+        a ``ConfigError`` and a ``KeyError``, for a name it lacks)."""
         for name in names:
             self[name]
         return Pipeline(f for n, f in self._steps if n not in names)
@@ -237,6 +232,7 @@ class Pipeline:
             if stop is not None and stop(f"filter {name}"):
                 doc.warnings.append("time-budget-exceeded")
                 break
+            before = len(doc.removed)
             try:
                 result = f(doc)
             except NewscleanError:
@@ -245,7 +241,22 @@ class Pipeline:
                 raise FilterError(name, exc) from exc
             if isinstance(result, Document):
                 doc = result
+            if len(doc.removed) > before and log.isEnabledFor(logging.DEBUG):
+                for removal in doc.removed[before:]:
+                    log.debug("%s removed %r (%s)", name, _shorten(removal.text), removal.reason)
         return doc
+
+
+def _shorten(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _names(section: Mapping[str, Any], key: str, default: Iterable[str]) -> list[str]:
+    """The list of filter names under ``key`` (``disable = ["related_links"]``)."""
+    value = section.get(key, default)
+    if isinstance(value, str) or not isinstance(value, Iterable) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of filter names, e.g. {key} = [\"related_links\"]; got {value!r}")
+    return list(value)
 
 
 def _build(name: str, options: Mapping[str, Any]) -> FilterLike:

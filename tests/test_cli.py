@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 import newsclean
+import newsclean.batch.results
 from newsclean import Pipeline
-from newsclean.batch.records import done_ids, id_key, open_input
+from newsclean.batch.records import done_ids, open_input
 from newsclean.cli import main
 from newsclean.filters import DEFAULT_ORDER
 
@@ -125,12 +126,14 @@ def test_malformed_lines_give_error_records_in_place(tmp_path: Path, capsys: pyt
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(src), "-o", str(out), "--workers", "1"]) == 0
     got = read_out(out)
-    assert [r["id"] for r in got] == ["r0", "r1", "r2", 4, 5, 7, 8]
+    assert [r["id"] for r in got] == ["r0", "r1", "r2", "4", "5", "7", "8"]  # ids are always strings
     types = [r.get("error", {}).get("type") for r in got]
     assert types == [None, None, None, "JSONDecodeError", "InputError", None, "UnicodeDecodeError"]
     assert got[0]["text"] == "Body paragraph 0 says something." and got[0]["authors"] == ["Jane Doe"]
     assert got[5]["text"] == "Body paragraph 9 says something."
-    assert "newsclean: done: read 7, written 7, errors 3, skipped 0, " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "newsclean: done: read 7, written 7, errors 3, skipped 0, " in err
+    assert "newsclean: removed: bylines 4, inserts 4\n" in err  # per filter, over the run
 
 
 def test_field_names_keep_and_pipeline_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,7 +168,8 @@ def test_stdin_to_stdout_without_a_terminal_has_no_progress_bar() -> None:
     assert proc.returncode == 0, proc.stderr
     assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["r0", "r1", "r2", "r3"]
     err = proc.stderr.decode()
-    assert err.count("\n") == 1 and err.startswith("newsclean: done: read 4, written 4, errors 0, skipped 0, ")
+    assert err.count("\n") == 2 and err.startswith("newsclean: done: read 4, written 4, errors 0, skipped 0, ")
+    assert err.endswith("newsclean: removed: bylines 4, inserts 4\n")
     assert "\r" not in err and "pages/s" not in err
 
 
@@ -180,7 +184,8 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert main(["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "0"]) == 0
     shown = terminal.getvalue()
     assert "pages/s" in shown and "4 pages" in shown and "errors=1" in shown
-    assert shown.rstrip().splitlines()[-1].startswith("newsclean: done: read 4, written 4, errors 1")
+    assert shown.rstrip().splitlines()[-2].startswith("newsclean: done: read 4, written 4, errors 1")
+    assert shown.rstrip().splitlines()[-1] == "newsclean: removed: bylines 3, inserts 3"
     terminal.truncate(0)
     assert main(["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "0", "--quiet"]) == 0
     assert terminal.getvalue().strip("\x00") == ""
@@ -241,7 +246,7 @@ def test_resume_cuts_a_damaged_tail(tmp_path: Path, suffix: str) -> None:
     first = write_jsonl(tmp_path / f"part{suffix}", [json.dumps(r) for r in full[:2]]).read_bytes()
     third = write_jsonl(tmp_path / f"third{suffix}", [json.dumps(full[2])]).read_bytes()
     out.write_bytes(first + third[: len(third) // 2])
-    assert done_ids(str(out)) == {id_key("r0"), id_key("r1")}
+    assert done_ids(str(out)) == {"r0", "r1"}
     assert read_out(out) == full[:2]  # the damaged end is gone
     assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q", "--resume"]) == 0
     assert read_out(out) == full
@@ -270,9 +275,162 @@ def test_scrapinghub_pages_plus_five_corrupted_lines(tmp_path: Path) -> None:
         try:
             expected_ids.append(json.loads(line)["id"])
         except (ValueError, TypeError):
-            expected_ids.append(number)  # a corrupted line's record is named by its line number
+            expected_ids.append(str(number))  # a corrupted line's record is named by its line number
     assert [r["id"] for r in got] == expected_ids
     ok = [r for r in got if "error" not in r]
     assert len(ok) == n and len({r["id"] for r in ok}) == n
     assert all(r["text"] for r in ok)  # real article text, not empty shells
     assert f"read {n + 5}, written {n + 5}, errors 5, skipped 0" in proc.stderr.decode()
+
+
+# -- the single-page command: several files, .gz, -q, --stats, -v, a closed pipe -------
+def test_several_files_each_printed_and_a_missing_one_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt.gz"
+    a.write_text(page(1), "utf-8")
+    b.write_bytes(gzip.compress(page(2).encode()))  # read by suffix, as batch does
+    missing = tmp_path / "missing.html"
+    assert main([str(a), str(missing), str(b)]) == 1
+    out, err = capsys.readouterr()
+    assert out == (f"==> {a} <==\nBody paragraph 1 says something.\n\n==> {b} <==\nBody paragraph 2 says something.\n")
+    assert err == f"newsclean: error: {missing}: No such file or directory\n"
+    assert main(["--json", str(a), str(missing), str(b)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(a), str(b)]  # one object per line
+    assert main([str(b)]) == 0 and capsys.readouterr().out == "Body paragraph 2 says something.\n"
+
+
+def test_stats_quiet_and_verbose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(page(1), "utf-8")
+    assert main(["--stats", str(a)]) == 0
+    err = capsys.readouterr().err
+    assert err == f"newsclean: {a}: 1 paragraph(s) kept, 2 removal(s) (bylines 1, inserts 1)\n"
+    assert main(["-q", "--stats", str(a), str(tmp_path / "gone.txt")]) == 1
+    assert capsys.readouterr().err == f"newsclean: error: {tmp_path / 'gone.txt'}: No such file or directory\n"
+
+
+def test_verbose_shows_newsclean_decisions_and_very_verbose_the_dependencies(tmp_path: Path) -> None:
+    html = tmp_path / "a.html"
+    html.write_text(
+        "<html><head><title>Council votes</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Council votes</h1><p>By Jane Doe</p><p>The council voted on Tuesday to add three bus routes.</p>"
+        "<p>Advertisement</p><p>Officials said the routes would start in the spring.</p></article></body></html>",
+        "utf-8",
+    )
+    quiet = run_cli(str(html))
+    assert quiet.returncode == 0 and quiet.stderr == b""
+    verbose = run_cli("-v", str(html)).stderr.decode()
+    assert "newsclean: bylines removed 'By Jane Doe' (byline naming Jane Doe)" in verbose
+    assert "newsclean: inserts removed 'Advertisement'" in verbose
+    assert "newsclean: HTML source: trafilatura's fast extraction kept" in verbose
+    assert "newsclean: cleaned html page: 2 paragraph(s) kept, 2 removal(s) (bylines 1, inserts 1)" in verbose
+    assert "trafilatura" not in verbose.replace("trafilatura's", "")
+    very = run_cli("-vv", str(html)).stderr.decode()
+    assert "newsclean.pipeline: bylines removed 'By Jane Doe'" in very
+    assert any(line.startswith(("trafilatura", "htmldate", "courlan")) for line in very.splitlines())
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    for n in range(40):  # more output than a pipe holds
+        (tmp_path / f"p{n:02d}.txt").write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    records_file = write_jsonl(tmp_path / "in.jsonl", records(300))
+    for command in (
+        f"{sys.executable} -m newsclean {tmp_path}/p*.txt",
+        f"{sys.executable} -m newsclean batch {records_file} --workers 0",
+    ):
+        proc = subprocess.run(
+            ["bash", "-c", f"{command} 2>{tmp_path}/err | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.stdout.strip() == "141", command  # as a shell reports a command stopped by SIGPIPE
+        assert (tmp_path / "err").read_text() == "", command
+
+
+def test_limits_from_options_and_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(page(1), "utf-8")
+    assert main(["--max-bytes", "20", str(a)]) == 1
+    assert "over the limit of 20" in capsys.readouterr().err
+    (tmp_path / "limits.toml").write_text("[limits]\nmax_input_bytes = 20\n", "utf-8")
+    assert main(["--limits", str(tmp_path / "limits.toml"), str(a)]) == 1
+    assert "over the limit of 20" in capsys.readouterr().err
+    assert main(["--limits", str(tmp_path / "limits.toml"), "--max-bytes", "1000", str(a)]) == 0  # option wins
+    assert capsys.readouterr().out == "Body paragraph 1 says something.\n"
+    (tmp_path / "bad.toml").write_text("[limits]\nmax_bytes = 20\n", "utf-8")
+    assert main(["--limits", str(tmp_path / "bad.toml"), str(a)]) == 1
+    assert "unknown limit(s) ['max_bytes']" in capsys.readouterr().err
+    src = write_jsonl(tmp_path / "in.jsonl", records(2))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "1", "-q", "--max-bytes", "20"]) == 0
+    assert [r["error"]["type"] for r in read_out(out)] == ["InputTooLargeError"] * 2
+
+
+# -- batch: input that is not JSONL, output fields, Ctrl-C -------------------------------
+def test_batch_of_a_file_that_is_not_jsonl_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    html = tmp_path / "page.html"
+    html.write_text("<!DOCTYPE html>\n<html><body><p>One page.</p></body></html>\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(html), "-o", str(out), "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{html} is not JSON Lines: line 1 is not JSON" in err and f"run `newsclean {html}`" in err
+    assert not out.exists()  # it failed before any output
+    proc = run_cli("batch", "-", stdin=b"\n\nnot json at all\n")
+    assert proc.returncode == 1 and b"standard input is not JSON Lines: line 3 is not JSON" in proc.stderr
+
+
+def test_batch_stores_the_body_once_unless_asked(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [*records(2), "{broken"])
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q"]) == 0
+    first = read_out(out)[0]
+    assert "paragraphs" not in first and first["text"] == "Body paragraph 0 says something."
+    assert set(first) == {"id", *newsclean.batch.results.OUTPUT_FIELDS}
+    argv = ["batch", str(src), "-o", str(out), "--workers", "0", "-q", "--fields", "text,paragraphs,authors"]
+    assert main(argv) == 0
+    got = read_out(out)
+    assert got[0] == {"id": "r0", "text": page(0).split("\n\n")[2], "paragraphs": [page(0).split("\n\n")[2]],
+                      "authors": ["Jane Doe"]}  # fmt: skip
+    assert got[2]["error"]["type"] == "JSONDecodeError"  # errors keep their shape
+    assert main([*argv[:-1], "all"]) == 0 and "paragraphs" in read_out(out)[0] and "removed" in read_out(out)[0]
+    assert main([*argv[:-1], "text,body"]) == 1  # an unknown field
+
+
+@pytest.mark.parametrize("target", ["group", "parent"])
+def test_ctrl_c_stops_a_batch_promptly(tmp_path: Path, target: str) -> None:
+    """Ctrl-C reaches the terminal's whole foreground group; ``kill -INT`` the parent alone.
+    Either way the workers are stopped at once, quietly, and the exit status is 130."""
+    from benchmarks.corpora import scrapinghub
+
+    pages = [json.dumps({"id": p.id, "html": p.html.decode("utf-8")}) for p in scrapinghub(source="sample")]
+    src = write_jsonl(tmp_path / "in.jsonl", pages * 4)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "batch", str(src), "-o", str(out), "--workers", "2"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while (not out.exists() or out.read_bytes().count(b"\n") < 5) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if target == "group":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGINT)
+        start = time.monotonic()
+        _, err = proc.communicate(timeout=60)
+        seconds = time.monotonic() - start
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert seconds < 1.5, f"took {seconds:.2f} s to stop"
+    assert "newsclean: interrupted: read " in err.decode() and "Traceback" not in err.decode()

@@ -138,3 +138,25 @@ def test_pipeline_is_immutable_and_hashable() -> None:
     p.without("inserts")
     assert "inserts" in p
     assert hash(p) == hash(Pipeline.default())
+
+
+def test_an_unknown_name_is_a_config_error_listing_the_names() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Pipeline.default().without("related_link")
+    message = str(caught.value)
+    assert "'related_link'" in message and "related_links" in message and "bylines" in message
+    assert isinstance(caught.value, KeyError)  # code that caught KeyError still does
+    assert not message.startswith("'")  # not quoted as a bare KeyError would be
+    for change in (lambda p: p.configure("inserts_", x=1), lambda p: p.insert(len, after="nope")):
+        with pytest.raises(ConfigError):
+            change(Pipeline.default())
+
+
+def test_filter_lists_in_a_config_must_be_lists() -> None:
+    with pytest.raises(ConfigError, match=r"'disable' must be a list of filter names"):
+        Pipeline.from_config({"pipeline": {"disable": "related_links"}})
+    with pytest.raises(ConfigError, match=r"'filters' must be a list"):
+        Pipeline.from_config({"pipeline": {"filters": "normalize"}})
+    with pytest.raises(ConfigError, match=r"unknown filter\(s\) \['related_link'\]; shipped filters: main_region"):
+        Pipeline.from_config({"pipeline": {"disable": ["related_link"]}})
+    assert "related_links" not in Pipeline.from_config({"pipeline": {"disable": ["related_links"]}}).names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import sys
 import time
@@ -10,7 +11,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsclean.batch.pool import BadRecord, Fields, clean_many, default_workers
-from newsclean.batch.records import JsonlWriter, Stats, done_ids, id_key, read_jsonl, read_warc
+from newsclean.batch.records import JsonlWriter, Stats, done_ids, read_jsonl, read_warc
+from newsclean.batch.results import ARTICLE_FIELDS, OUTPUT_FIELDS, check_fields, record_id
+from newsclean.cli_options import (
+    add_limit_options,
+    add_log_options,
+    broken_pipe,
+    error,
+    limits_from_args,
+    setup_logging,
+)
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 
@@ -26,10 +36,13 @@ examples:
   cat pages.jsonl | newsclean batch - > clean.jsonl
 
 Each input line is a JSON object with an `html` or `text` field and optional `id` and
-`url` (an id defaults to the line number). Each output line has the id and the article
-fields, or an `error` object {"type", "message"}: one output line per input line, a
-malformed line included. Exit status: 0 when the run completed (record errors are in the
-output), 1 when it could not (unreadable input, bad configuration), 130 if interrupted.
+`url` (an id defaults to the line number; ids are written as strings). Each output line
+has the id and the article fields (all but `paragraphs`, which repeats `text`: choose
+with --fields), or an `error` object {"type", "message"}: one output line per input line,
+a malformed line included. The summary line on standard error is followed by the
+removals per filter. Exit status: 0 when the run completed (record errors are in the
+output), 1 when it could not (unreadable input, input that is not JSON Lines, bad
+configuration), 130 if interrupted, 141 if the output was closed early.
 """
 
 WARC_EXAMPLES = """\
@@ -49,12 +62,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
     parser.add_argument("--resume", action="store_true", help="skip ids already in the output file and append to it")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    parser.add_argument(
+        "--fields",
+        metavar="NAMES",
+        help="article fields to write, comma-separated, or 'all' (default: all but paragraphs; "
+        f"known: {', '.join(ARTICLE_FIELDS)})",
+    )
     parser.add_argument(
         "--timeout", type=float, default=None, metavar="S", help="give up on a page after S seconds (error Timeout)"
     )
     parser.add_argument("--chunk-size", type=int, default=4, metavar="N", help="records sent to a worker at once")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to standard error")
+    add_log_options(parser)  # -q here also drops the progress bar and the summary
+    add_limit_options(parser)
 
 
 def _subcommand(sub: Any, name: str, summary: str, description: str, epilog: str, inputs: str) -> Any:
@@ -97,17 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsclean: %(message)s")
+    setup_logging(args.verbose, args.quiet)
     if args.resume and (not args.output or args.output == "-"):
-        log.error("--resume needs an output file (-o)")
+        error("--resume needs an output file (-o)")
         return 1
     if args.workers is not None and args.workers < 0:
-        log.error("--workers must be 0 or more")
+        error("--workers must be 0 or more")
         return 1
     stats = Stats()
     started = time.monotonic()
     try:
         pipeline = Pipeline.from_config(args.pipeline) if args.pipeline else None
+        limits = limits_from_args(args)
+        fields_out = _output_fields(args.fields)
         if args.command == "batch":
             fields = Fields(html=args.html_field, text=args.text_field, id=args.id_field, url=args.url_field)
             records: Iterable[Any] = read_jsonl(args.inputs, fields)
@@ -117,7 +138,7 @@ def main(argv: Sequence[str]) -> int:
         done = done_ids(args.output) if args.resume else set()
         if done:
             log.info("resuming: %d records already in %s", len(done), args.output)
-        todo = _counted(records, stats, fields, done, count_read=args.command == "batch")
+        todo = _started(_counted(records, stats, fields, done, count_read=args.command == "batch"))
         results = clean_many(
             todo,
             workers=args.workers,
@@ -126,24 +147,47 @@ def main(argv: Sequence[str]) -> int:
             keep=keep,
             chunk_size=args.chunk_size,
             timeout=args.timeout,
+            limits=limits,
         )
         with JsonlWriter(args.output, append=args.resume) as out, _progress(args.quiet) as bar:
             for result in results:
-                out.write(result.to_dict())
+                out.write(result.to_dict(fields_out))
                 stats.written += 1
-                if not result.ok:
+                if result.ok:
+                    stats.count_removals(result.article.removal_counts())
+                else:
                     stats.errors += 1
                     bar.set_postfix(errors=stats.errors, refresh=False)
                 bar.update(1)
     except KeyboardInterrupt:
         _summary(stats, started, args.quiet, "interrupted")
         return 130
+    except BrokenPipeError:  # the reader of standard output went away
+        return broken_pipe()
     except (NewscleanError, OSError, EOFError, ValueError) as exc:
-        log.error("%s", exc)
+        error(str(exc))
         _summary(stats, started, args.quiet, "failed")
         return 1
     _summary(stats, started, args.quiet)
     return 0
+
+
+def _output_fields(option: str | None) -> tuple[str, ...]:
+    if option is None:
+        return OUTPUT_FIELDS
+    if option.strip() == "all":
+        return ARTICLE_FIELDS
+    return check_fields([name.strip() for name in option.split(",") if name.strip()])
+
+
+_END = object()
+
+
+def _started(records: Iterator[Any]) -> Iterator[Any]:
+    """``records`` with the first one read now: input that cannot be read (a missing file,
+    a file that is not JSON Lines) fails before any worker starts."""
+    first = next(records, _END)
+    return records if first is _END else itertools.chain([first], records)
 
 
 def _counted(
@@ -154,7 +198,7 @@ def _counted(
             stats.read += 1
         if done:
             rid = record.id if isinstance(record, BadRecord) else record.get(fields.id)
-            if id_key(rid) in done:
+            if rid is not None and record_id(rid) in done:
                 stats.skipped += 1
                 continue
         yield record
@@ -191,4 +235,7 @@ def _summary(stats: Stats, started: float, quiet: bool, status: str = "done") ->
         f"newsclean: {status}: read {stats.read}, written {stats.written}, errors {stats.errors}, "
         f"skipped {stats.skipped}, {seconds:.1f} s\n"
     )
+    if stats.removed:
+        ranked = sorted(stats.removed.items(), key=lambda kv: (-kv[1], kv[0]))
+        sys.stderr.write("newsclean: removed: " + ", ".join(f"{name} {n}" for name, n in ranked) + "\n")
     sys.stderr.flush()

@@ -2,13 +2,14 @@
 
     >>> from newsclean import clean_many
     >>> records = ({"id": n, "text": f"Headline {n}\\n\\nBy Jane Doe\\n\\nBody {n}."} for n in range(3))
-    >>> [(r.id, r.article.text) for r in clean_many(records, workers=0)]
-    [(0, 'Body 0.'), (1, 'Body 1.'), (2, 'Body 2.')]
+    >>> [(r.id, r.article.text) for r in clean_many(records, workers=0) if r.ok]
+    [('0', 'Body 0.'), ('1', 'Body 1.'), ('2', 'Body 2.')]
 
 Guarantees:
 
-- **one output per input**, in input order: a :class:`Result` holding the
-  :class:`~newsclean.Article` or an ``error`` (``{"type": ..., "message": ...}``);
+- **one output per input**, in input order: a :class:`~newsclean.batch.results.Cleaned`
+  holding the :class:`~newsclean.Article` or a :class:`~newsclean.batch.results.Failed`
+  holding the ``error`` (``{"type": ..., "message": ...}``), told apart by ``result.ok``;
 - **nothing takes the batch down**: an exception while cleaning one page becomes that
   page's error; a worker process that dies (killed, segfault, ``os._exit``) breaks the
   pool, which is rebuilt, and the records that were in flight are retried one at a time,
@@ -20,7 +21,8 @@ Guarantees:
   for every page that worker cleans.
 
 A record is a page (``str``/``bytes``, its id is its position), a mapping with an
-``html`` or ``text`` field and optional ``id`` and ``url`` (names set by :class:`Fields`),
+``html`` or ``text`` field and optional ``id`` and ``url`` (names set by :class:`Fields`;
+ids are always strings, see :func:`~newsclean.batch.results.record_id`),
 or a :class:`BadRecord` standing for input that could not be read (it yields its error in
 its place, so a reader can report a malformed line in order).
 """
@@ -32,6 +34,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,10 +46,12 @@ from typing import Any
 from newsclean.api import PageKind, clean
 from newsclean.article import Article
 from newsclean.batch.main_guard import GUARD_ADVICE, unguarded_start
+from newsclean.batch.results import Cleaned, Failed, Result, record_id
 from newsclean.errors import ConfigError, InputError, NewscleanError
+from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
 
-__all__ = ["BadRecord", "Fields", "Result", "clean_many", "default_workers"]
+__all__ = ["BadRecord", "Fields", "clean_many", "default_workers"]
 
 log = logging.getLogger(__name__)
 
@@ -71,40 +76,10 @@ class BadRecord(NewscleanError):
     ``type`` (default ``"BadRecord"``) and the message, under ``id``.
     """
 
-    def __init__(self, message: str, *, id: Any = None, type: str = "BadRecord") -> None:
+    def __init__(self, message: str, *, id: object = None, type: str = "BadRecord") -> None:
         super().__init__(message)
-        self.id = id
+        self.id = None if id is None else record_id(id)
         self.type = type
-
-
-@dataclass(frozen=True)
-class Result:
-    """The outcome for one input record: ``article`` or ``error``, never both.
-
-    ``extra`` holds the input fields named in ``keep`` (copied unchanged).
-    """
-
-    id: Any
-    article: Article | None = None
-    error: dict[str, str] | None = None
-    url: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    def to_dict(self) -> dict[str, Any]:
-        """One JSON-serialisable object: the id, kept fields, then the article fields or
-        ``error`` (plus ``url`` when the record had one)."""
-        out: dict[str, Any] = {"id": self.id, **self.extra}
-        if self.article is not None:
-            out.update(self.article.to_dict())
-        else:
-            if self.url is not None:
-                out["url"] = self.url
-            out["error"] = self.error
-        return out
 
 
 def default_workers() -> int:
@@ -121,7 +96,7 @@ class _Item:
     """One record in flight: what the worker needs (``page``...) and what the result keeps."""
 
     index: int
-    id: Any
+    id: str
     page: str | bytes | None = None
     kind: PageKind = "auto"
     url: str | None = None
@@ -130,8 +105,8 @@ class _Item:
 
     def result(self, outcome: Article | dict[str, str]) -> Result:
         if isinstance(outcome, Article):
-            return Result(self.id, article=outcome, url=self.url, extra=self.extra)
-        return Result(self.id, error=outcome, url=self.url, extra=self.extra)
+            return Cleaned(self.id, outcome, url=self.url, extra=self.extra)
+        return Failed(self.id, outcome, url=self.url, extra=self.extra)
 
 
 def _error(type_: str, message: str) -> dict[str, str]:
@@ -139,16 +114,17 @@ def _error(type_: str, message: str) -> dict[str, str]:
 
 
 def _item(index: int, record: Any, fields: Fields, kind: PageKind, keep: Sequence[str]) -> _Item:
+    position = str(index)
     if isinstance(record, BadRecord):
-        return _Item(index, index if record.id is None else record.id, error=_error(record.type, str(record)))
+        return _Item(index, record.id or position, error=_error(record.type, str(record)))
     if isinstance(record, (str, bytes, bytearray)):
-        return _Item(index, index, page=bytes(record) if isinstance(record, bytearray) else record, kind=kind)
+        return _Item(index, position, page=bytes(record) if isinstance(record, bytearray) else record, kind=kind)
     if not isinstance(record, Mapping):
         message = f"a record is a page (str/bytes) or a mapping, not {type(record).__name__}"
-        return _Item(index, index, error=_error("InputError", message))
-    rid = record.get(fields.id, index)
+        return _Item(index, position, error=_error("InputError", message))
+    rid = record.get(fields.id)
     url = record.get(fields.url)
-    item = _Item(index, rid, url=url if isinstance(url, str) and url else None)
+    item = _Item(index, position if rid is None else record_id(rid), url=url if isinstance(url, str) and url else None)
     item.extra = {k: record[k] for k in keep if k in record}
     for name, field_kind in ((fields.html, kind), (fields.text, "text")):
         value = record.get(name)
@@ -165,17 +141,24 @@ def _item(index: int, record: Any, fields: Fields, kind: PageKind, keep: Sequenc
 
 # -- the worker side --------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_LIMITS: Limits | None = None
 
 
-def _init_worker(pipeline_blob: bytes | None) -> None:
-    """Runs once per worker process: unpickle the pipeline it will use for every page."""
-    global _WORKER_PIPELINE  # per-process state of a worker, set once at its start
+def _init_worker(pipeline_blob: bytes | None, limits: Limits | None) -> None:
+    """Runs once per worker process: unpickle the pipeline it will use for every page.
+
+    Workers ignore Ctrl-C (SIGINT reaches the whole process group): the parent stops them."""
+    global _WORKER_PIPELINE, _WORKER_LIMITS  # per-process state of a worker, set once at its start
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE = pickle.loads(pipeline_blob) if pipeline_blob is not None else None
+    _WORKER_LIMITS = limits
 
 
-def _clean_one(page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None) -> Article | dict:
+def _clean_one(
+    page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None, limits: Limits | None
+) -> Article | dict:
     try:
-        return clean(page, url=url, kind=kind, pipeline=pipeline)
+        return clean(page, url=url, kind=kind, pipeline=pipeline, limits=limits)
     except Exception as exc:  # one page's failure is that page's error record
         log.debug("cleaning failed: %s: %s", type(exc).__name__, exc)
         return _error(type(exc).__name__, str(exc))
@@ -186,7 +169,7 @@ def _ready() -> int:
 
 
 def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict]:
-    return [_clean_one(page, kind, url, _WORKER_PIPELINE) for page, kind, url in tasks]
+    return [_clean_one(page, kind, url, _WORKER_PIPELINE, _WORKER_LIMITS) for page, kind, url in tasks]
 
 
 # -- the parent side --------------------------------------------------------------------
@@ -214,14 +197,14 @@ class _Chunk:
 class _Pool:
     """A process pool that can be rebuilt after a worker dies."""
 
-    def __init__(self, workers: int, blob: bytes | None, context: Any) -> None:
-        self.workers, self.blob, self.context = workers, blob, context
+    def __init__(self, workers: int, blob: bytes | None, limits: Limits | None, context: Any) -> None:
+        self.workers, self.blob, self.limits, self.context = workers, blob, limits, context
         self.executor: ProcessPoolExecutor | None = None
 
     def get(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob,)
+                self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob, self.limits)
             )
             # wait until the workers are up, so that start-up never counts against a page's timeout
             try:
@@ -244,7 +227,8 @@ class _Pool:
             return future
 
     def kill(self) -> None:
-        """Stop every worker now (a page is stuck): the pool breaks and is rebuilt."""
+        """Stop every worker now (a page is stuck, or the run is over): the pool breaks and
+        is rebuilt when used again."""
         processes = getattr(self.executor, "_processes", None) or {}
         for process in list(processes.values()):
             process.kill()
@@ -287,6 +271,7 @@ def clean_many(
     in_flight: int | None = None,
     start_method: str | None = None,
     timeout: float | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Result]:
     """Clean every record of ``records`` and yield one :class:`Result` per record, in order.
 
@@ -299,6 +284,7 @@ def clean_many(
     ``in_flight`` chunks (default ``4 * workers``) are submitted and not yet yielded.
     ``timeout`` (seconds per page, worker processes only): a page that takes longer stops
     its worker and gets the error ``Timeout``; the other pages in flight are retried.
+    ``limits`` bound each page as in :func:`~newsclean.clean` (see :class:`~newsclean.Limits`).
     """
     if workers is None:
         workers = default_workers()
@@ -308,7 +294,7 @@ def clean_many(
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
     items = (_item(n, r, fields, kind, keep) for n, r in enumerate(records))
     if workers == 0:
-        return _serial(items, pipeline)
+        return _serial(items, pipeline, limits)
     try:
         blob = pickle.dumps(pipeline) if pipeline is not None else None
     except Exception as exc:
@@ -319,16 +305,16 @@ def clean_many(
         where = unguarded_start()
         if where is not None:
             raise ConfigError(f"{where}: {GUARD_ADVICE.format(method=context.get_start_method())}")
-    pool = _Pool(workers, blob, context)
+    pool = _Pool(workers, blob, limits, context)
     return _parallel(items, pool, chunk_size, max(1, limit), timeout)
 
 
-def _serial(items: Iterator[_Item], pipeline: Pipeline | None) -> Iterator[Result]:
+def _serial(items: Iterator[_Item], pipeline: Pipeline | None, limits: Limits | None) -> Iterator[Result]:
     for item in items:
         if item.error is not None:
             yield item.result(item.error)
         else:
-            yield item.result(_clean_one(item.page, item.kind, item.url, pipeline))  # type: ignore[arg-type]
+            yield item.result(_clean_one(item.page, item.kind, item.url, pipeline, limits))  # type: ignore[arg-type]
 
 
 def _parallel(
@@ -360,6 +346,9 @@ def _parallel(
                     head.outcomes = [_error(type(exc).__name__, str(exc)) for _ in head.todo]
             pending.popleft()
             yield from head.results()
+    except BaseException:  # Ctrl-C, or the caller stopped reading: the work in flight is dropped
+        pool.kill()
+        raise
     finally:
         pool.close(wait=False)
 

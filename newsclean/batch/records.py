@@ -18,14 +18,15 @@ import sys
 import time
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from newsclean.batch.pool import BadRecord, Fields
+from newsclean.batch.results import record_id
 from newsclean.errors import InputError
 
-__all__ = ["JsonlWriter", "Stats", "done_ids", "id_key", "open_input", "read_jsonl", "read_warc"]
+__all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_jsonl", "read_warc"]
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,12 @@ class Stats:
     written: int = 0
     errors: int = 0
     skipped: int = 0
+    #: pieces removed per filter, over every page written
+    removed: dict[str, int] = field(default_factory=dict)
 
-
-def id_key(value: Any) -> str:
-    """A comparable form of a record id (``5`` and ``"5"`` stay different)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    def count_removals(self, counts: dict[str, int]) -> None:
+        for name, n in counts.items():
+            self.removed[name] = self.removed.get(name, 0) + n
 
 
 def _compression(path: str | Path) -> str | None:
@@ -80,26 +82,42 @@ def open_input(path: str) -> IO[bytes]:
 def read_jsonl(paths: Iterable[str], fields: Fields = Fields()) -> Iterator[dict[str, Any] | BadRecord]:  # noqa: B008
     """The records of JSONL files, one per non-blank line.
 
-    A record without an id gets its line number (``"FILE:LINE"`` when several files are
-    read). A line that is not a JSON object gives a :class:`BadRecord` under that id.
+    A record without an id gets its line number (``"7"``; ``"FILE:LINE"`` when several
+    files are read). A line that is not a JSON object gives a :class:`BadRecord` under that id.
+    A file whose first non-blank line is not JSON at all is not JSON Lines (an HTML page,
+    say): :class:`~newsclean.InputError`, before any record of it is read.
     """
     paths = list(paths)
     for path in paths:
         with open_input(path) as fh:
+            first = True
             for number, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
-                default_id: Any = number if len(paths) == 1 else f"{path}:{number}"
+                default_id = str(number) if len(paths) == 1 else f"{path}:{number}"
                 try:
                     record = json.loads(line)
                 except ValueError as exc:  # JSONDecodeError and bad UTF-8
+                    if first:
+                        raise _not_jsonl(path, number, exc) from exc
                     yield BadRecord(f"line {number}: {exc}", id=default_id, type=type(exc).__name__)
                     continue
+                finally:
+                    first = False
                 if not isinstance(record, dict):
                     yield BadRecord(f"line {number}: a record is a JSON object", id=default_id, type="InputError")
                     continue
                 record.setdefault(fields.id, default_id)
                 yield record
+
+
+def _not_jsonl(path: str, number: int, exc: ValueError) -> InputError:
+    name = "standard input" if path == "-" else path
+    hint = "" if path == "-" else f"; to clean one page, run `newsclean {path}`"
+    return InputError(
+        f"{name} is not JSON Lines: line {number} is not JSON ({exc}); the batch command reads one JSON "
+        f"object per line{hint}"
+    )
 
 
 def read_warc(paths: Iterable[str], stats: Stats) -> Iterator[dict[str, Any]]:
@@ -181,7 +199,8 @@ class JsonlWriter:
 
 
 def done_ids(path: str) -> set[str]:
-    """The ids (as :func:`id_key`) of the complete records in an output file, for ``--resume``.
+    """The ids (strings, see :func:`~newsclean.batch.results.record_id`) of the complete
+    records in an output file, for ``--resume``.
 
     A damaged end (a line cut by a kill, a truncated gzip member or zstd frame) is cut off
     the file, so appending continues right after the last complete record.
@@ -218,7 +237,7 @@ def _line_id(line: bytes) -> str | None:
         record = json.loads(line)
     except ValueError:
         return None
-    return id_key(record["id"]) if isinstance(record, dict) and "id" in record else None
+    return record_id(record["id"]) if isinstance(record, dict) and "id" in record else None
 
 
 def _members(fh: IO[bytes], kind: str) -> Iterator[tuple[int, set[str]]]:

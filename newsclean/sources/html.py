@@ -254,7 +254,7 @@ def _prefer_structured_body(blocks: list[Block], tree: etree._Element, share: fl
     structured = _structured_body(tree)
     if len(structured) < 500 or sum(len(b.text) for b in blocks) >= share * len(structured):
         return blocks
-    log.debug("extraction much shorter than the JSON-LD articleBody: using the latter")
+    log.debug("HTML source: extraction much shorter than the JSON-LD articleBody: using the latter")
     parts = [p for p in _PARAGRAPH_BREAK.split(structured, timeout=REGEX_TIMEOUT) if p]
     return [Block(Kind.PARAGRAPH, p, i) for i, p in enumerate(parts)]
 
@@ -320,10 +320,15 @@ def _checked_body(body: etree._Element | None, tree: etree._Element, options: Ht
     """
     doubt = _doubt(body, tree, options)
     if doubt is None:
+        log.debug("HTML source: trafilatura's fast extraction kept")
         return body
     full = _extract(tree, options, fast=False)
     second = full.body if full is not None else None
-    return second if second is not None and _better_body(second, body, doubt, options.prose_share) else body
+    if second is not None and _better_body(second, body, doubt, options.prose_share):
+        log.debug("HTML source: fast extraction doubted (%s); the full cascade's body kept", doubt)
+        return second
+    log.debug("HTML source: fast extraction doubted (%s); kept, the full cascade's body was no better", doubt)
+    return body
 
 
 def _doubt(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> str | None:
