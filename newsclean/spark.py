@@ -19,6 +19,7 @@ from typing import Any
 
 from newsclean.api import PageKind, clean
 from newsclean.errors import ConfigError
+from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
 
 __all__ = ["ARTICLE_COLUMNS", "article_schema", "clean_dataframe"]
@@ -69,8 +70,10 @@ def article_schema(prefix: str = "") -> Any:
 class _CleanPartition:
     """The function Spark runs on each partition (picklable; holds the pipeline pickled)."""
 
-    def __init__(self, column: int, url_column: int | None, kind: PageKind, pipeline: Pipeline | None) -> None:
-        self.column, self.url_column, self.kind = column, url_column, kind
+    def __init__(
+        self, column: int, url_column: int | None, kind: PageKind, pipeline: Pipeline | None, limits: Limits | None
+    ) -> None:
+        self.column, self.url_column, self.kind, self.limits = column, url_column, kind, limits
         self.blob = pickle.dumps(pipeline) if pipeline is not None else None
 
     def __call__(self, rows: Iterable[Any]) -> Iterator[tuple]:
@@ -84,7 +87,8 @@ class _CleanPartition:
         try:
             if page is None:
                 raise ValueError("the page column is null")
-            a = clean(bytes(page) if isinstance(page, bytearray) else page, url=url, kind=self.kind, pipeline=pipeline)
+            data = bytes(page) if isinstance(page, bytearray) else page
+            a = clean(data, url=url, kind=self.kind, pipeline=pipeline, limits=self.limits)
         except Exception as exc:  # one row's failure is that row's error, not the job's
             return (None,) * 8 + ((type(exc).__name__, str(exc)),)
         text = a.text
@@ -99,6 +103,7 @@ def clean_dataframe(
     url_column: str | None = None,
     pipeline: Pipeline | None = None,
     prefix: str = "",
+    limits: Limits | None = None,
 ) -> Any:
     """``df`` with the article columns added: text, title, subtitle, authors (array),
     published, site_name, language, removed (number of removals) and error
@@ -106,7 +111,8 @@ def clean_dataframe(
 
     ``column`` holds the pages (string or binary; HTML or text, see ``kind``);
     ``url_column`` optionally the pages' URLs; ``prefix`` is put before each new column
-    name (to avoid clashes with existing columns).
+    name (to avoid clashes with existing columns); ``limits`` bound each page as in
+    :func:`~newsclean.clean` (a page over them gets its ``error``, see :class:`~newsclean.Limits`).
     """
     _pyspark_types()
     schema = article_schema(prefix)
@@ -119,7 +125,7 @@ def clean_dataframe(
         raise ConfigError(f"the DataFrame already has column(s) {sorted(clash)}; pass prefix='...'")
     try:
         fn = _CleanPartition(
-            df.columns.index(column), df.columns.index(url_column) if url_column else None, kind, pipeline
+            df.columns.index(column), df.columns.index(url_column) if url_column else None, kind, pipeline, limits
         )
     except (pickle.PicklingError, AttributeError, TypeError) as exc:
         raise ConfigError(f"the pipeline cannot be sent to Spark executors (pickling failed: {exc})") from exc

@@ -151,3 +151,25 @@ def _missing_module_filter():
     import newsclean_no_such_module  # noqa: F401
 
     raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_limits_apply_to_every_page(workers: int) -> None:
+    records = [{"id": "short", "text": page(1)}, {"id": "long", "text": page(2) + "\n\nMore words." * 100}]
+    results = list(clean_many(records, workers=workers, limits=newsclean.Limits(max_input_bytes=500)))
+    assert results[0].ok and results[0].article.text == body(1)
+    assert results[1].error is not None and results[1].error["type"] == "InputTooLargeError"
+
+
+def test_results_are_cleaned_or_failed() -> None:
+    ok, bad = clean_many([page(1), 42], workers=0)
+    assert isinstance(ok, newsclean.Cleaned) and ok.ok is True and ok.error is None and ok.id == "0"
+    assert isinstance(bad, newsclean.Failed) and bad.ok is False and bad.article is None and bad.id == "1"
+    assert all(isinstance(r, newsclean.Result) for r in (ok, bad))
+    assert "paragraphs" not in ok.to_dict() and ok.to_dict(["text", "paragraphs"]) == {
+        "id": "0",
+        "text": body(1),
+        "paragraphs": [body(1)],
+    }
+    with pytest.raises(ConfigError, match="unknown article field"):
+        ok.to_dict(["body"])

@@ -94,6 +94,12 @@ def test_custom_pipeline_reaches_the_executors(pages) -> None:
     assert rows["example"]["text"] != newsclean.clean(EXAMPLE).text  # bylines really stayed in
 
 
+def test_limits_reach_the_executors(pages) -> None:
+    rows = {r["id"]: r for r in clean_dataframe(pages, "page", limits=newsclean.Limits(max_input_bytes=200)).collect()}
+    assert rows["example"]["error"]["type"] == "InputTooLargeError" and rows["example"]["text"] is None
+    assert rows["raise"]["error"] is None and rows["raise"]["text"]  # a short page is within the limits
+
+
 def test_binary_column(spark) -> None:
     pages = spark.createDataFrame(
         [("utf8", bytearray(HTML.encode("utf-8"))), ("png", bytearray(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4))],
