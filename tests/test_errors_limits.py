@@ -228,3 +228,14 @@ def test_a_lower_max_depth_flattens_a_page_the_parser_could_hold() -> None:
     assert "flattened-nesting" in article.warnings
     assert all(p in article.text for p in PARAS)
     assert "flattened-nesting" not in clean(html, kind="html", limits=Limits(max_depth=40)).warnings
+
+
+def test_limits_from_a_dict_or_a_toml_file(tmp_path) -> None:
+    (tmp_path / "limits.toml").write_text("[limits]\nmax_input_bytes = 5_000\ntime_budget = false\n", "utf-8")
+    assert Limits.from_config(tmp_path / "limits.toml") == Limits(max_input_bytes=5_000, time_budget=None)
+    assert Limits.from_config({"max_blocks": 10}) == Limits(max_blocks=10)  # a bare table too
+    for bad in ({"limits": {"max_bytes": 1}}, {"limits": {"max_blocks": "ten"}}, {"limits": {"max_depth": 999}}):
+        with pytest.raises(ConfigError):
+            Limits.from_config(bad)
+    with pytest.raises(ConfigError, match="cannot read limits config"):
+        Limits.from_config(tmp_path / "missing.toml")
