@@ -36,62 +36,43 @@ def _order(pages: Iterator[corpora.Page], size: Callable[[corpora.Page], int]) -
     return sorted(chosen, key=lambda p: p.id)
 
 
-def _copy_common(src: Path, dest: Path) -> None:
+#: per corpus folder: its loader, the folder of its pages, and its ground truth: one JSON
+#: file keyed by page id, or a folder of one JSON file per page (``None``)
+LAYOUT: dict[str, tuple[Callable[..., Iterator[corpora.Page]], str, str | None]] = {
+    "scrapinghub": (corpora.scrapinghub, "html", "ground-truth.json"),
+    "wcxb-dev-articles": (corpora.wcxb, "html", None),
+    "wcxb-dev-other": (corpora.wcxb_other, "html", None),
+    "boilerplate-dev": (corpora.boilerplate, "pages", "segments.json"),
+}
+
+
+def write_corpus(folder: str, dest_root: Path) -> list[corpora.Page]:
+    """Copy the chosen pages of one corpus, its licence and their ground truth."""
+    loader, html_dir, truth_file = LAYOUT[folder]
+    src, dest = corpora.corpus_dir(folder, "full"), dest_root / folder
+    pages = _order(loader(source="full"), lambda p: (src / html_dir / f"{p.id}.html.gz").stat().st_size)
     dest.mkdir(parents=True, exist_ok=True)
     for licence in src.glob("LICENSE*"):
         shutil.copyfile(licence, dest / licence.name)
-
-
-def write_scrapinghub(dest_root: Path) -> list[corpora.Page]:
-    src, dest = corpora.corpus_dir("scrapinghub", "full"), dest_root / "scrapinghub"
-    pages = _order(corpora.scrapinghub(source="full"), lambda p: (src / "html" / f"{p.id}.html.gz").stat().st_size)
-    _copy_common(src, dest)
-    (dest / "html").mkdir(exist_ok=True)
-    truth = json.loads((src / "ground-truth.json").read_text("utf-8"))
+    (dest / html_dir).mkdir(exist_ok=True)
     for p in pages:
-        shutil.copyfile(src / "html" / f"{p.id}.html.gz", dest / "html" / f"{p.id}.html.gz")
-    subset = {p.id: truth[p.id] for p in pages}
-    (dest / "ground-truth.json").write_text(json.dumps(subset, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    return pages
-
-
-def write_wcxb(dest_root: Path, folder: str) -> list[corpora.Page]:
-    src, dest = corpora.corpus_dir(folder, "full"), dest_root / folder
-    loader = corpora.wcxb if folder == "wcxb-dev-articles" else corpora.wcxb_other
-    pages = _order(loader(source="full"), lambda p: (src / "html" / f"{p.id}.html.gz").stat().st_size)
-    _copy_common(src, dest)
-    for sub in ("html", "ground-truth"):
-        (dest / sub).mkdir(exist_ok=True)
-    for p in pages:
-        shutil.copyfile(src / "html" / f"{p.id}.html.gz", dest / "html" / f"{p.id}.html.gz")
-        shutil.copyfile(src / "ground-truth" / f"{p.id}.json", dest / "ground-truth" / f"{p.id}.json")
-    return pages
-
-
-def write_boilerplate(dest_root: Path) -> list[corpora.Page]:
-    src, dest = corpora.corpus_dir("boilerplate-dev", "full"), dest_root / "boilerplate-dev"
-    pages = _order(corpora.boilerplate(source="full"), lambda p: (src / "pages" / f"{p.id}.html.gz").stat().st_size)
-    _copy_common(src, dest)
-    (dest / "pages").mkdir(exist_ok=True)
-    segments = json.loads((src / "segments.json").read_text("utf-8"))
-    for p in pages:
-        shutil.copyfile(src / "pages" / f"{p.id}.html.gz", dest / "pages" / f"{p.id}.html.gz")
-    subset = {p.id: segments[p.id] for p in pages}
-    (dest / "segments.json").write_text(json.dumps(subset, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        shutil.copyfile(src / html_dir / f"{p.id}.html.gz", dest / html_dir / f"{p.id}.html.gz")
+    if truth_file is None:
+        (dest / "ground-truth").mkdir(exist_ok=True)
+        for p in pages:
+            shutil.copyfile(src / "ground-truth" / f"{p.id}.json", dest / "ground-truth" / f"{p.id}.json")
+    else:
+        truth = json.loads((src / truth_file).read_text("utf-8"))
+        subset = {p.id: truth[p.id] for p in pages}
+        (dest / truth_file).write_text(json.dumps(subset, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return pages
 
 
 def main() -> None:
     dest = corpora.SAMPLE_DIR
-    for folder in corpora.FOLDERS.values():
+    for folder in LAYOUT:
         shutil.rmtree(dest / folder, ignore_errors=True)
-    written = {
-        "scrapinghub": write_scrapinghub(dest),
-        "wcxb-dev-articles": write_wcxb(dest, "wcxb-dev-articles"),
-        "wcxb-dev-other": write_wcxb(dest, "wcxb-dev-other"),
-        "boilerplate-dev": write_boilerplate(dest),
-    }
-    for folder, pages in written.items():
+        pages = write_corpus(folder, dest)
         halves = {h: sum(p.half == h for p in pages) for h in corpora.HALVES}
         print(f"{folder}: {len(pages)} pages {halves}")
 
