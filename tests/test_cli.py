@@ -332,6 +332,13 @@ def test_verbose_shows_newsclean_decisions_and_very_verbose_the_dependencies(tmp
     assert any(line.startswith(("trafilatura", "htmldate", "courlan")) for line in very.splitlines())
 
 
+def test_verbose_batch_shows_the_workers_decisions(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", records(2))
+    err = run_cli("batch", str(src), "--workers", "1", "-v").stderr.decode()
+    assert err.count("bylines removed 'By Jane Doe'") == 2 and "newsclean: worker " in err
+    assert "bylines removed" not in run_cli("batch", str(src), "--workers", "1").stderr.decode()
+
+
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     for n in range(40):  # more output than a pipe holds
         (tmp_path / f"p{n:02d}.txt").write_text(EXAMPLE.read_text("utf-8"), "utf-8")

@@ -144,14 +144,25 @@ _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_LIMITS: Limits | None = None
 
 
-def _init_worker(pipeline_blob: bytes | None, limits: Limits | None) -> None:
+def _init_worker(pipeline_blob: bytes | None, limits: Limits | None, log_levels: tuple[int, int]) -> None:
     """Runs once per worker process: unpickle the pipeline it will use for every page.
 
-    Workers ignore Ctrl-C (SIGINT reaches the whole process group): the parent stops them."""
+    Workers ignore Ctrl-C (SIGINT reaches the whole process group): the parent stops them.
+    When the parent logs below WARNING (``newsclean -v``), workers log at the same levels
+    (root, ``newsclean``) to their standard error, which is the parent's."""
     global _WORKER_PIPELINE, _WORKER_LIMITS  # per-process state of a worker, set once at its start
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE = pickle.loads(pipeline_blob) if pipeline_blob is not None else None
     _WORKER_LIMITS = limits
+    root_level, own_level = log_levels
+    if min(log_levels) < logging.WARNING:
+        logging.basicConfig(level=root_level, format="newsclean: worker %(process)d: %(message)s")
+        logging.getLogger("newsclean").setLevel(own_level)
+
+
+def _log_levels() -> tuple[int, int]:
+    """This process's logging levels (root, ``newsclean``), for the workers."""
+    return logging.getLogger().getEffectiveLevel(), logging.getLogger("newsclean").getEffectiveLevel()
 
 
 def _clean_one(
@@ -204,7 +215,10 @@ class _Pool:
     def get(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=self.context, initializer=_init_worker, initargs=(self.blob, self.limits)
+                self.workers,
+                mp_context=self.context,
+                initializer=_init_worker,
+                initargs=(self.blob, self.limits, _log_levels()),
             )
             # wait until the workers are up, so that start-up never counts against a page's timeout
             try:
