@@ -167,7 +167,7 @@ def _log_levels() -> tuple[int, int]:
 
 def _clean_one(
     page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None, limits: Limits | None
-) -> Article | dict:
+) -> Article | dict[str, str]:
     try:
         return clean(page, url=url, kind=kind, pipeline=pipeline, limits=limits)
     except Exception as exc:  # one page's failure is that page's error record
@@ -179,7 +179,7 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict]:
+def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict[str, str]]:
     return [_clean_one(page, kind, url, _WORKER_PIPELINE, _WORKER_LIMITS) for page, kind, url in tasks]
 
 
