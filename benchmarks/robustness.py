@@ -281,8 +281,9 @@ def sweep_section(records: list[dict[str, Any]], command: str, every: int) -> li
         "## Robustness: real-page sweep",
         "",
         f"Command: `{command}` ({dt.date.today().isoformat()}); every {every}. page of each corpus, "
-        "HTML mode and text mode on the page's visible text. CI runs every 8th page "
-        "(tests/test_corpus_sweep.py).",
+        "HTML mode and text mode on the page's visible text. The tests (tests/test_corpus_sweep.py) "
+        "run the committed sample (fixtures/corpus-sample, 80 pages) and, where the full corpora "
+        "are present, every 8th page of each.",
         "",
     ]
     sweep_lines += [
