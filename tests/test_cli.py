@@ -422,6 +422,9 @@ def test_ctrl_c_stops_a_batch_promptly(tmp_path: Path, target: str) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        # Ctrl-C handled as in a terminal, even when this test runs where SIGINT is ignored
+        # (a background job of a shell): Python then installs no KeyboardInterrupt handler
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 120
