@@ -10,7 +10,8 @@ import pytest
 from newsclean import ConfigError
 from tests.optional import require
 
-scrapy = require("scrapy")
+require("scrapy")
+from scrapy import Field, Item  # noqa: E402
 from scrapy.exceptions import DropItem  # noqa: E402
 from scrapy.http import HtmlResponse  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
@@ -104,13 +105,13 @@ def test_pipeline_config_and_limits(tmp_path: Path) -> None:
 
 
 def test_scrapy_item_class() -> None:
-    class Story(scrapy.Item):  # type: ignore[misc]
-        url = scrapy.Field()
-        response = scrapy.Field()
-        text = scrapy.Field()
-        title = scrapy.Field()
-        authors = scrapy.Field()
-        published = scrapy.Field()
+    class Story(Item):
+        url = Field()
+        response = Field()
+        text = Field()
+        title = Field()
+        authors = Field()
+        published = Field()
 
     item = pipeline(NEWSCLEAN_DROP_PAGE=True).process_item(Story(url=URL, response=response()))
     assert item["title"] == TITLE and "response" not in item

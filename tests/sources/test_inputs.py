@@ -20,6 +20,7 @@ bs4 = require("bs4")
 requests = require("requests")
 httpx = require("httpx")
 scrapy_http = require("scrapy.http")
+from requests.adapters import BaseAdapter  # noqa: E402
 
 PARAGRAPHS = [
     "Die Bürgermeisterin eröffnete am Montag das neue Rathaus an der Königsallee. Zahlreiche Gäste "
@@ -137,14 +138,14 @@ def requests_response(body: bytes, content_type: str, url: str = FINAL_URL) -> A
     return response
 
 
-class Pages(requests.adapters.BaseAdapter):  # type: ignore[misc]
+class Pages(BaseAdapter):
     """A requests transport serving a redirect and a page, without network."""
 
     def __init__(self, body: bytes, content_type: str) -> None:
         super().__init__()
         self.body, self.content_type = body, content_type
 
-    def send(self, request: Any, **kwargs: Any) -> Any:
+    def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         if request.url == FIRST_URL:
             response = requests_response(b"", "text/html", request.url)
             response.status_code = 301
@@ -262,7 +263,7 @@ def test_non_page_content_types(content_type: str, body: bytes, error: type, det
     with pytest.raises(error, match=r"not an HTML or text page|not a text or HTML page") as info:
         clean(requests_response(body, content_type))
     if detected:
-        assert info.value.detected == detected
+        assert isinstance(info.value, BinaryInputError) and info.value.detected == detected
 
 
 def test_unknown_or_text_content_types_are_read() -> None:
@@ -274,7 +275,7 @@ def test_unknown_or_text_content_types_are_read() -> None:
 
 def test_other_objects_are_refused() -> None:
     with pytest.raises(InputError, match="lxml or BeautifulSoup tree, or an HTTP response"):
-        clean(12)  # type: ignore[arg-type]
+        clean(12)
     with pytest.raises(InputError, match="kind='text'"):
         clean(lxml.html.fromstring(page()), kind="text")
 
