@@ -130,7 +130,8 @@ def _from_response(page: object) -> Page | None:
     content_type = _header(page, "Content-Type")
     mime, charset = _media_type(content_type)
     kind = _check_type(mime, body)
-    return Page(markup=body, url=str(page.url) or None, charset=charset, kind=kind)
+    url = page.url
+    return Page(markup=body, url=str(url) if url else None, charset=charset, kind=kind)
 
 
 def _body(response: Any) -> bytes | None:
@@ -148,8 +149,10 @@ def _body(response: Any) -> bytes | None:
 
 def _header(response: Any, name: str) -> str:
     """A header's value as text (Scrapy's headers hold bytes), ``""`` when absent."""
-    try:
+    try:  # case-insensitive mappings (requests, httpx, Scrapy) or a plain dict
         value = response.headers.get(name)
+        if value is None:
+            value = response.headers.get(name.lower())
     except Exception:  # a headers object without a usable get(): no header
         return ""
     if isinstance(value, (list, tuple)):

@@ -273,6 +273,22 @@ def test_unknown_or_text_content_types_are_read() -> None:
     assert clean(requests_response(text, "text/plain; charset=utf-8")).kind == "text"
 
 
+class PlainResponse:
+    """A response of another HTTP client: a plain dict of headers, no URL."""
+
+    def __init__(self, content: bytes, headers: dict[str, str]) -> None:
+        self.content, self.headers, self.url = content, headers, None
+
+
+def test_any_object_with_the_attributes_of_a_response() -> None:
+    body = page(meta_charset="utf-8").encode("cp1252")
+    article = clean(PlainResponse(body, {"content-type": "text/html; charset=windows-1252"}))
+    check(article)
+    assert article.url is None
+    with pytest.raises(BinaryInputError):
+        clean(PlainResponse(b"GIF89a....", {"content-type": "image/gif"}))
+
+
 def test_other_objects_are_refused() -> None:
     with pytest.raises(InputError, match="lxml or BeautifulSoup tree, or an HTTP response"):
         clean(12)
