@@ -106,7 +106,10 @@ def _is_soup(page: object) -> bool:
 
 def _from_soup(page: Any) -> Page:
     if _built_with_lxml(page):
-        return Page(tree=soup_to_tree(page), kind="html")
+        try:
+            return Page(tree=soup_to_tree(page), kind="html")
+        except (ValueError, TypeError) as exc:  # a name or value lxml refuses after all
+            log.debug("soup not copied into lxml (%s): rendered instead", exc)
     return Page(markup=str(page), kind="html")
 
 

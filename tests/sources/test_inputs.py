@@ -119,6 +119,16 @@ def test_soup_text_nodes_lxml_cannot_hold() -> None:
     check(clean(bs4.BeautifulSoup(markup, "lxml")))
 
 
+def test_soup_that_lxml_refuses_is_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsclean.sources.inputs as inputs
+
+    def refuse(tag: object) -> None:
+        raise ValueError("Invalid tag name")
+
+    monkeypatch.setattr(inputs, "soup_to_tree", refuse)
+    check(clean(bs4.BeautifulSoup(page(), "lxml")))
+
+
 def test_soup_keeps_script_text_for_structured_data() -> None:
     ld = (
         '<script type="application/ld+json">'
