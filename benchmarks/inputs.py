@@ -8,7 +8,10 @@ For every page, ``clean()`` runs on the decoded markup (``str``), on an lxml tre
 and on one built with ``html.parser``. Written to ``benchmarks/results/inputs.md``:
 
 * **same result**: the share of pages whose body text, title, authors and publication
-  date equal those of the ``str`` input, per corpus and half;
+  date equal those of the ``str`` input, per corpus and half; for the lxml-built soup also
+  those of the soup rendered with ``str(soup)`` (bs4 keeps whitespace-only text and
+  ``class`` values only in normalised form, so a soup can differ from its page; the copy
+  must not differ from the soup);
 * **cost**: medians per page of what each path adds before extraction (copying the
   caller's lxml tree vs serialising and parsing it again; copying a soup's nodes into
   lxml vs ``str(soup)`` and a parse) and of the whole ``clean()`` call for each input.
@@ -37,6 +40,8 @@ from newsclean.sources.soup import soup_to_tree
 
 RESULTS = Path(__file__).resolve().parent / "results"
 INPUTS = ("lxml tree", "soup (lxml)", "soup (html.parser)")
+RENDERED = "soup (lxml) = str(soup)"
+COLUMNS = (*INPUTS, RENDERED)
 
 
 def _timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
@@ -90,20 +95,25 @@ def run(corpora: list[str], limit: int | None) -> str:
                 got, seconds = _timed(_key, given)
                 add(f"clean({name})", seconds)
                 same.setdefault((corpus, page.half, name), []).append(got == base)
+                if given is soup_lxml:  # the copy against the soup rendered and parsed
+                    rendered = _key(str(soup_lxml))
+                    same.setdefault((corpus, page.half, RENDERED), []).append(got == rendered)
             assert etree.tostring(tree) == etree.tostring(_tree(text)), "the caller's tree was changed"
     lines = [
         "## Inputs: trees and soups",
         "",
         "`python -m benchmarks.inputs` (pages whose body text, title, authors and publication date "
         "equal those of the same page given as `str`; the tree is `lxml.html.document_fromstring` "
-        "of the decoded page, the soups `BeautifulSoup(page, 'lxml')` and `BeautifulSoup(page, 'html.parser')`):",
+        "of the decoded page, the soups `BeautifulSoup(page, 'lxml')` and `BeautifulSoup(page, 'html.parser')`; "
+        "the last column compares the soup copied into lxml with the same soup rendered (`str(soup)`) and "
+        "parsed, as bs4 itself keeps whitespace-only text and class attributes only in normalised form):",
         "",
-        "| corpus | half | pages | " + " | ".join(INPUTS) + " |",
-        "|---|---|---:|" + "---:|" * len(INPUTS),
+        "| corpus | half | pages | " + " | ".join(COLUMNS) + " |",
+        "|---|---|---:|" + "---:|" * len(COLUMNS),
     ]
     for corpus in corpora:
         for half in HALVES:
-            rows = [same.get((corpus, half, name), []) for name in INPUTS]
+            rows = [same.get((corpus, half, name), []) for name in COLUMNS]
             if rows[0]:
                 shares = " | ".join(f"{sum(r)}/{len(r)}" for r in rows)
                 lines.append(f"| {corpus} | {half} | {len(rows[0])} | {shares} |")
