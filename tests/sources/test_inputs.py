@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from newsclean import BinaryInputError, InputError, clean
+from newsclean import BinaryInputError, InputError, Limits, clean
 from newsclean.sources.inputs import looks_like_url, read_page
 from tests.optional import require
 
@@ -75,6 +75,16 @@ def test_lxml_element_tree_and_subtree() -> None:
     check(clean(tree.getroottree()))
     article = clean(tree.find(".//article"))
     assert article.text == EXPECTED
+
+
+def test_deep_lxml_tree_is_flattened_like_markup() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    markup = f"<html><body><article>{'<div>' * 120}{body}{'</div>' * 120}</article></body></html>"
+    limits = Limits(max_depth=60)
+    from_tree = clean(lxml.html.fromstring(markup), limits=limits)
+    assert "flattened-nesting" in from_tree.warnings
+    assert from_tree.text == clean(markup, limits=limits).text
+    assert all(p in from_tree.text for p in PARAGRAPHS)  # the tags below the limit go, the text stays
 
 
 def test_plain_etree_is_rendered_once() -> None:
