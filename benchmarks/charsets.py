@@ -33,6 +33,7 @@ import charset_normalizer
 from bs4 import UnicodeDammit
 
 from benchmarks.corpora import CORPORA
+from benchmarks.markdown import table
 from newsclean.errors import NewscleanError
 from newsclean.sources.detect import decode
 
@@ -152,14 +153,12 @@ def run() -> str:
         "letters (first 50,000 characters) re-encoded in their script's legacy encoding (or UTF-8) "
         "with the labels of each scenario.",
         "",
-        "| scenario | pages | " + " | ".join(DECODERS) + " |",
-        "|---|---:|" + "---:|" * len(DECODERS),
     ]
-    for name, *_ in SCENARIOS:
-        cells = " | ".join(str(scores.get((name, d), 0)) for d in DECODERS)
-        lines.append(f"| {name} | {pages[name]} | {cells} |")
-    totals = " | ".join(str(sum(scores.get((n, d), 0) for n, *_ in SCENARIOS)) for d in DECODERS)
-    lines.append(f"| all | {sum(pages.values())} | {totals} |")
+    rows: list[list[object]] = [
+        [name, pages[name], *(scores.get((name, d), 0) for d in DECODERS)] for name, *_ in SCENARIOS
+    ]
+    rows.append(["all", sum(pages.values()), *(sum(scores.get((n, d), 0) for n, *_ in SCENARIOS) for d in DECODERS)])
+    lines += table(["scenario", "pages", *DECODERS], rows)
     return "\n".join(lines) + "\n"
 
 

@@ -33,6 +33,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml import etree
 
 from benchmarks.corpora import CORPORA, HALVES
+from benchmarks.markdown import table
 from newsclean import NewscleanError, clean
 from newsclean.sources.detect import decode
 from newsclean.sources.parse import parse_html
@@ -108,18 +109,16 @@ def run(corpora: list[str], limit: int | None) -> str:
         "the last column compares the soup copied into lxml with the same soup rendered (`str(soup)`) and "
         "parsed, as bs4 itself keeps whitespace-only text and class attributes only in normalised form):",
         "",
-        "| corpus | half | pages | " + " | ".join(COLUMNS) + " |",
-        "|---|---|---:|" + "---:|" * len(COLUMNS),
     ]
+    rows: list[list[object]] = []
     for corpus in corpora:
         for half in HALVES:
-            rows = [same.get((corpus, half, name), []) for name in COLUMNS]
-            if rows[0]:
-                shares = " | ".join(f"{sum(r)}/{len(r)}" for r in rows)
-                lines.append(f"| {corpus} | {half} | {len(rows[0])} | {shares} |")
-    lines += ["", "Median time per page, same run:", "", "| step | median ms |", "|---|---:|"]
-    for name, values in cost.items():
-        lines.append(f"| {name} | {1000 * statistics.median(values):.1f} |")
+            shares = [same.get((corpus, half, name), []) for name in COLUMNS]
+            if shares[0]:
+                rows.append([corpus, half, len(shares[0]), *(f"{sum(r)}/{len(r)}" for r in shares)])
+    lines += table(["corpus", "half", "pages", *COLUMNS], rows, text_columns=2)
+    lines += ["", "Median time per page, same run:", ""]
+    lines += table(["step", "median ms"], [[name, f"{1000 * statistics.median(v):.1f}"] for name, v in cost.items()])
     return "\n".join(lines) + "\n"
 
 
