@@ -14,6 +14,7 @@ from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
 from newsclean.pipeline import Pipeline
 from newsclean.sources.detect import decode, detect_kind, sanitize
 from newsclean.sources.html import HtmlOptions, html_document
+from newsclean.sources.inputs import Page, looks_like_url, read_page
 from newsclean.sources.text import text_document
 
 __all__ = ["PageKind", "clean"]
@@ -30,50 +31,49 @@ def _default_pipeline() -> Pipeline:
 
 
 def clean(
-    page: str | bytes,
+    page: object,
     *,
     url: str | None = None,
     kind: PageKind = "auto",
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
     html_options: HtmlOptions | None = None,
+    encoding: str | None = None,
 ) -> Article:
-    """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding.
+    """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding, or what a
+    scraper holds: an lxml tree, a BeautifulSoup soup or ``Tag``, an HTTP response
+    (requests, httpx, Scrapy; see :mod:`newsclean.sources.inputs`). Trees and soups given
+    are copied, never changed.
 
-    ``kind`` forces the input type (``"text"`` or ``"html"``); ``"auto"`` detects it.
+    ``url`` is the page's URL; a response's final URL (after redirects) is used when it is
+    not given. ``encoding`` decodes ``bytes`` (and a response body) with that codec,
+    overriding the charset a response declares and the page's ``<meta charset>``.
+    ``kind`` forces the input type (``"text"`` or ``"html"``); ``"auto"`` detects it
+    (a tree, a soup and a ``text/html`` response are HTML).
     ``pipeline`` replaces the default filters (see :class:`~newsclean.Pipeline`).
     ``limits`` bounds size, blocks, nesting and time (see :class:`~newsclean.Limits`).
     ``html_options`` tunes the HTML extraction (see :class:`~newsclean.HtmlOptions`).
     Raises :class:`~newsclean.InputError` for input that cannot be a page (wrong type,
-    binary data, undecodable or too large); every error raised is a
-    :class:`~newsclean.NewscleanError`. A page with no article text gives an Article
-    with empty ``text`` and the warning ``"no-article-text"``.
+    binary data or a response whose ``Content-Type`` is no page, undecodable or too large);
+    every error raised is a :class:`~newsclean.NewscleanError`. A page with no article
+    text gives an Article with empty ``text`` and the warning ``"no-article-text"``; a
+    page that is nothing but a URL, the warning ``"input-looks-like-url"``.
     """
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits)
-    if isinstance(page, (bytes, bytearray, memoryview)):
-        _check_size(len(page) if not isinstance(page, memoryview) else page.nbytes, limits)
-        text = decode(bytes(page), html_hint=None if kind == "auto" else kind == "html")
-    elif isinstance(page, str):
-        _check_size(len(page), limits)
-        text = page
-    else:
-        raise InputError(f"page must be str or bytes, not {type(page).__name__}")
-    text = sanitize(text)
-    if kind == "auto":
-        kind = "html" if detect_kind(text) == "html" else "text"
-    if kind == "html":
-        doc = _extract(lambda: html_document(text, url=url, options=html_options, max_depth=limits.max_depth))
-    else:
-        doc = _extract(lambda: text_document(text))
+    given = read_page(page)
+    url_source = "argument" if url else "response"
+    url = url or given.url
+    kind = given.kind if kind == "auto" and given.kind else kind
+    doc = _document(given, kind, url=url, encoding=encoding, limits=limits, options=html_options)
     if len(doc.blocks) > limits.max_blocks:
         log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
         doc.blocks = doc.blocks[: limits.max_blocks]
         doc.warnings.append("truncated-blocks")
     if url:
-        doc.set_meta("url", url, source="argument", overwrite=True)
+        doc.set_meta("url", url, source=url_source, overwrite=True)
     if budget.spent("the filters"):
         doc.warnings.append("time-budget-exceeded")
     else:
@@ -91,6 +91,39 @@ def clean(
             f"; warnings: {', '.join(article.warnings)}" if article.warnings else "",
         )
     return article
+
+
+def _document(
+    given: Page, kind: PageKind, *, url: str | None, encoding: str | None, limits: Limits, options: HtmlOptions | None
+) -> Document:
+    """The page's document, from its tree or its decoded markup (HTML or text source)."""
+    tree = given.tree
+    if tree is not None:
+        if kind == "text":
+            raise InputError("kind='text' was given with a parsed tree; pass the page's text instead")
+        return _extract(lambda: html_document(tree, url=url, options=options, max_depth=limits.max_depth))
+    text = sanitize(_text(given, kind, encoding, limits))
+    if kind == "auto":
+        kind = "html" if detect_kind(text) == "html" else "text"
+    if kind == "html":
+        doc = _extract(lambda: html_document(text, url=url, options=options, max_depth=limits.max_depth))
+    else:
+        doc = _extract(lambda: text_document(text))
+    if looks_like_url(text):
+        log.warning("the page is a URL, not the page's content: %.200s", text.strip())
+        doc.warnings.append("input-looks-like-url")
+    return doc
+
+
+def _text(given: Page, kind: PageKind, encoding: str | None, limits: Limits) -> str:
+    """The page's markup as text: bytes decoded (``encoding``, else the declared charset
+    and what the bytes say), after the size check."""
+    markup = given.markup if given.markup is not None else ""
+    _check_size(markup.nbytes if isinstance(markup, memoryview) else len(markup), limits)
+    if isinstance(markup, str):
+        return markup
+    html_hint = None if kind == "auto" else kind == "html"
+    return decode(bytes(markup), html_hint=html_hint, charset=given.charset, encoding=encoding)
 
 
 def _check_size(size: int, limits: Limits) -> None:

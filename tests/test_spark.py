@@ -13,13 +13,14 @@ from newsclean import Pipeline
 
 from .batch_filters import raise_on_marker
 from .conftest import EXAMPLE_FILE, ROOT
+from .optional import require
 
-pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install '.[spark]')")
+require("pyspark", extra="spark")
 
-from pyspark.sql import SparkSession
-from pyspark.sql import types as T
+from pyspark.sql import SparkSession  # noqa: E402
+from pyspark.sql import types as T  # noqa: E402
 
-from newsclean.spark import ARTICLE_COLUMNS, clean_dataframe
+from newsclean.spark import ARTICLE_COLUMNS, clean_dataframe  # noqa: E402
 
 EXAMPLE = EXAMPLE_FILE.read_text("utf-8")
 HTML = (

@@ -14,8 +14,9 @@ import newsclean
 from newsclean.cli import main
 
 from .conftest import EXAMPLE_FILE
+from .optional import require
 
-fastwarc = pytest.importorskip("fastwarc.warc")
+fastwarc = require("fastwarc.warc")
 
 EXAMPLE = EXAMPLE_FILE.read_text("utf-8")
 

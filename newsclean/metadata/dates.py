@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import regex
+from lxml import etree
 
 from newsclean.metadata import jsonld
 from newsclean.metadata.fields import PageMetadata
@@ -145,8 +146,17 @@ def as_datetime(iso: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _markup_end(tree: Any) -> str:
+    """The last 200,000 characters of ``tree`` rendered (a page given as a tree, no markup)."""
+    try:
+        return str(etree.tostring(tree, encoding="unicode", method="html"))[-200000:]
+    except (TypeError, ValueError):
+        return ""
+
+
 def htmldate_published(tree: Any, html: str, *, url: str | None, max_date: str | None) -> str | None:
-    """htmldate's publication date for ``tree`` (``YYYY-MM-DD``), or ``None``.
+    """htmldate's publication date for ``tree`` (``YYYY-MM-DD``), or ``None``. ``html`` is
+    the page's markup, or ``""`` for a page given as a tree.
 
     A bare January 1st that is the page's copyright year is dropped: that is htmldate's
     last resort, the copyright line, not a publication date.
@@ -166,7 +176,8 @@ def htmldate_published(tree: Any, html: str, *, url: str | None, max_date: str |
     if not found:
         return None
     if found.endswith("-01-01"):
-        years = {m.group(1) for m in _COPYRIGHT.finditer(html[-200000:], timeout=REGEX_TIMEOUT)}
+        markup = html[-200000:] if html else _markup_end(tree)
+        years = {m.group(1) for m in _COPYRIGHT.finditer(markup, timeout=REGEX_TIMEOUT)}
         if found[:4] in years:
             return None
     return found

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import unicodedata
+from functools import lru_cache
 
 import charset_normalizer
 import regex
 
-from newsclean.errors import BinaryInputError, DecodeError
+from newsclean.errors import BinaryInputError, DecodeError, InputError
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["decode", "detect_kind", "sanitize", "sniff_binary"]
+
+log = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -32,17 +36,33 @@ _BLOCK_TAG = regex.compile(
 )
 
 
-def decode(data: bytes, *, html_hint: bool | None = None) -> str:
+def decode(
+    data: bytes, *, html_hint: bool | None = None, charset: str | None = None, encoding: str | None = None
+) -> str:
     """Decode ``data``: a BOM wins, then UTF-16/32 without BOM (by the pattern of zero
-    bytes), then strict UTF-8 (or UTF-8 with a few stray Latin-1 bytes), then a
-    ``<meta charset>`` that the bytes agree with, then charset-normalizer's best guess.
+    bytes), then the ``charset`` the transport declared (an HTTP ``Content-Type``) where
+    the bytes agree with it, then strict UTF-8 (or UTF-8 with a few stray Latin-1 bytes),
+    then a ``<meta charset>`` that the bytes agree with, then charset-normalizer's best guess.
+
+    ``encoding`` is the caller's own word: the bytes are decoded with it (bytes it cannot
+    decode become U+FFFD), after the check for binary data. A declared ``charset`` is
+    weaker, as servers often send a default label: it is passed over when the bytes do not
+    decode with it, or when a single-byte label sits on valid multi-byte UTF-8. The labels
+    servers send by default (``ISO-8859-1``, ``US-ASCII``, ``windows-1252``: one encoding
+    for browsers) also give way to a ``<meta charset>`` naming another encoding the bytes
+    decode with, and to a multi-byte encoding charset-normalizer reads the bytes clearly
+    better in (Shift-JIS, GB18030). Another single-byte label (``KOI8-R``, ``ISO-8859-2``)
+    was chosen on purpose and is followed even where the bytes alone would be guessed otherwise.
 
     Raises :class:`~newsclean.errors.BinaryInputError` for binary data (a PDF, an image,
-    an archive, ... whatever it is labelled) and :class:`~newsclean.errors.DecodeError`
-    when no encoding gives mostly valid text.
+    an archive, ... whatever it is labelled), :class:`~newsclean.errors.DecodeError`
+    when no encoding gives mostly valid text, and :class:`~newsclean.errors.InputError`
+    for an ``encoding`` Python does not know.
     """
     if not data:
         return ""
+    if encoding is not None:
+        return _forced(data, encoding)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data[len(bom) :].decode(encoding, errors="replace"))
@@ -56,6 +76,9 @@ def decode(data: bytes, *, html_hint: bool | None = None) -> str:
             return _checked(data.decode(wide, errors="replace"))
     if kind:
         raise BinaryInputError(kind)
+    declared = _transport(data, charset, html_hint) if charset else None
+    if declared is not None:
+        return declared
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -76,6 +99,58 @@ def decode(data: bytes, *, html_hint: bool | None = None) -> str:
     if best is None:
         return _checked(data.decode("cp1252", errors="replace"))
     return _checked(data.decode(best.encoding, errors="replace"))
+
+
+def _forced(data: bytes, encoding: str) -> str:
+    """``data`` decoded with the caller's ``encoding`` (a BOM of it dropped)."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    kind = sniff_binary(data) if not codec.startswith(("utf-16", "utf-32")) else None
+    if kind:
+        raise BinaryInputError(kind)
+    return _checked(data.decode(codec, errors="replace").removeprefix("\ufeff"))
+
+
+def _transport(data: bytes, charset: str, html_hint: bool | None) -> str | None:
+    """``data`` decoded with the charset its transport declared, or ``None`` where the
+    bytes disagree with it (see :func:`decode`)."""
+    try:
+        name = _canonical(charset.strip().strip("\"'"))
+    except LookupError:
+        log.debug("unknown charset %r declared: ignored", charset)
+        return None
+    if _single_byte(name):
+        if not data.isascii() and _is_utf8(data):
+            return None  # a server's default label on a UTF-8 page: strict UTF-8 follows
+        if name == "cp1252" and (_page_declares_other(data, name, html_hint) or not _plausible(data, name)):
+            return None  # a server's default label: the page's own declaration, then detection, decide
+        return data.decode(name, errors="replace")
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        return None
+
+
+def _page_declares_other(data: bytes, name: str, html_hint: bool | None) -> bool:
+    """Whether the page's ``<meta charset>`` names another encoding that decodes it."""
+    declared = _declared(data) if html_hint is not False else None
+    if not declared or declared == name:
+        return False
+    try:
+        data.decode(declared)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _STRAY = regex.compile(r"[\uDC80-\uDCFF]+")  # bytes that were not UTF-8 (surrogate-escaped)
@@ -130,10 +205,20 @@ def _plausible(data: bytes, declared: str) -> bool:
     return not best.chaos < 0.1
 
 
+@lru_cache(maxsize=256)
 def _single_byte(encoding: str) -> bool:
+    """Whether ``encoding`` maps each byte to one character (windows-1252, KOI8-R, but also
+    DOS code pages such as cp775 that charset-normalizer may name): the 256 byte values
+    decode to 256 characters, where a multi-byte decoder pairs some of them up."""
     try:
-        return codecs.lookup(encoding).name.startswith(("cp12", "cp8", "iso8859", "latin", "koi8", "mac", "cp4"))
+        name = codecs.lookup(encoding).name
     except LookupError:
+        return False
+    if name.startswith(("utf", "ucs", "iso2022", "hz")):  # whole ranges of bytes are not theirs
+        return False
+    try:
+        return len(bytes(range(256)).decode(name, errors="replace")) == 256
+    except (UnicodeError, LookupError, TypeError):
         return False
 
 

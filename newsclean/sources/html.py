@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.html
 import regex
 import trafilatura
 from lxml import etree
@@ -65,11 +66,17 @@ _HIDDEN = ("script", "style", "noscript", "template")
 
 
 def html_document(
-    html: str, *, url: str | None = None, options: HtmlOptions | None = None, max_depth: int | None = None
+    html: str | lxml.html.HtmlElement,
+    *,
+    url: str | None = None,
+    options: HtmlOptions | None = None,
+    max_depth: int | None = None,
 ) -> Document:
     """Extract the main content of ``html`` into a :class:`Document` (HTML source).
 
-    The page is parsed once. trafilatura's fast extraction runs first; a page where its
+    ``html`` is the page's markup, or its parsed tree (an ``lxml.html`` tree that this
+    function may change: pass a copy of a tree that must stay as it is). The page is
+    parsed once; a tree is used as it is. trafilatura's fast extraction runs first; a page where its
     body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
     gets the full extraction cascade as well. That second pass runs on a minority of
     pages, so it costs little in the median while rescuing the pages the fast path misses.
@@ -83,9 +90,13 @@ def html_document(
     Checking the parsed tree first keeps the markup scan off the ordinary page.
     """
     options = options or HtmlOptions()
-    tree = parse_html(html)
+    if isinstance(html, str):
+        tree = parse_html(html)
+    else:
+        tree, html = html, ""  # markup is rendered below only where the tree is too deep
     flattened = False
     if max_depth is not None and tree is not None and _nests_deeper(tree, max_depth):
+        html = html or etree.tostring(tree, encoding="unicode", method="html")
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
             tree = parse_html(html)
@@ -105,7 +116,7 @@ def html_document(
     if flattened:
         doc.warnings.append("flattened-nesting")
     _metadata(doc, page, url)
-    lang = _HTML_LANG.search(html[:20000], timeout=REGEX_TIMEOUT)
+    lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
     if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.lead_paragraph)
@@ -114,6 +125,14 @@ def html_document(
     if url:
         doc.set_meta("url", url, source="argument")
     return doc
+
+
+def _start_tag(tree: etree._Element | None) -> str:
+    """The root's start tag, as markup (``<html lang="de">``), for the same reading as the markup's."""
+    if tree is None or not isinstance(tree.tag, str):
+        return ""
+    attributes = "".join(f' {name}="{value}"' for name, value in tree.attrib.items())
+    return f"<{tree.tag}{attributes}>"
 
 
 def _nests_deeper(tree: etree._Element, depth: int) -> bool:

@@ -21,7 +21,7 @@ import lxml.html
 from lxml import etree
 from trafilatura.utils import is_dubious_html, repair_faulty_html
 
-__all__ = ["parse_html"]
+__all__ = ["html_parser", "parse_html"]
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,11 @@ _LOOKUP = etree.ElementDefaultClassLookup(
 )
 
 
-def _parser() -> lxml.html.HTMLParser:
-    # one per call: a parser keeps an error log and is not meant to be shared by threads
+def html_parser() -> lxml.html.HTMLParser:
+    """The parser :func:`parse_html` uses (trafilatura's options, C-level class lookup);
+    its ``makeelement`` builds trees of the same element classes.
+
+    One per call: a parser keeps an error log and is not meant to be shared by threads."""
     parser = lxml.html.HTMLParser(
         collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
     )
@@ -61,7 +64,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = repair_faulty_html(html, beginning)
-    parser = _parser()
+    parser = html_parser()
     tree = None
     tried_bytes = False
     try:
