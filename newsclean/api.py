@@ -83,7 +83,7 @@ def clean(
         counts = article.removal_counts()
         log.info(
             "cleaned %s page%s: %d paragraph(s) kept, %d removal(s)%s%s",
-            kind,
+            doc.source,
             f" {url}" if url else "",
             len(article.paragraphs),
             len(article.removed),
