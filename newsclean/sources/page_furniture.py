@@ -1,0 +1,310 @@
+"""Page furniture the markup itself names, taken out of the tree before extraction.
+
+Every language's pages share their markup's vocabulary: what a reader cannot see, what
+the page says is a dialog or a toolbar, what its class names call a cookie notice or a
+share bar, and widgets a template repeats. Three named steps act on the parsed tree
+before the extractor runs, each switchable on :class:`~newsclean.sources.html.HtmlOptions`
+and each recording what it removed under its own name (:class:`~newsclean.article.Removal`
+with ``filter`` set to the step's name):
+
+``hidden_elements``
+    Elements a reader does not see: the ``hidden`` attribute (not ``hidden="until-found"``,
+    which the browser reveals on search), ``aria-hidden="true"``, and inline styles
+    ``display:none`` / ``visibility:hidden``.
+
+``page_widgets``
+    Elements whose markup names them as page furniture: an ARIA ``role`` of a dialog,
+    toolbar, navigation, search, banner or page footer; the ``nav``, ``aside``, ``form``,
+    ``dialog``, ``button``, ``select`` and ``textarea`` tags; and ``class``, ``id`` or
+    ``data-testid`` names made of a furniture word (:data:`WIDGET_WORDS`: ``cookie-notice``,
+    ``share-bar``, ``font-size-switch``, ``paywall``, ``c-newsletter``, ``jp-relatedposts``,
+    ``photo-gallery``, ``video-player``, ``donation-box``, ...). Class names are written in
+    English whatever the page's language, so this needs no phrase list. And a short box
+    around a button (``<button>``, ``<input>``, ``role="button"``): an appeal or prompt
+    and its call to action ("Support us" over a donate button), at most ``button_chars``
+    characters with no paragraph of prose.
+
+``repeated_widgets``
+    A small box with a link, button or form control whose text stands twice or more on the
+    page, each time outside the other (a newsletter box in the article and in the sidebar,
+    a follow box at top and bottom). Repeated paragraphs without controls (an article that
+    repeats a sentence) are not touched.
+
+Guards keep the article: no step removes an element that holds the page's ``h1``, or
+``min_prose`` paragraphs of prose, or more than ``max_share`` of the page's text (a
+``<form>`` wrapping a whole page, a ``paywall`` class on the article body itself).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from lxml import etree
+
+from newsclean.article import Removal
+from newsclean.textutil import REGEX_TIMEOUT, ends_sentence, word_count
+
+__all__ = [
+    "BUTTONS",
+    "HIDDEN",
+    "REPEATED",
+    "WIDGETS",
+    "WIDGET_WORDS",
+    "FurnitureLimits",
+    "delete_element",
+    "strip_furniture",
+]
+
+HIDDEN = "hidden_elements"
+WIDGETS = "page_widgets"
+BUTTONS = "button_boxes"
+REPEATED = "repeated_widgets"
+
+#: what a word in a class, id or ``data-testid`` name says the element is (words are the
+#: parts of a name split at ``-``, ``_``, digits and camelCase; two adjacent parts also
+#: count joined, so ``font-size`` is ``fontsize``)
+WIDGET_WORDS: dict[str, str] = {
+    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "cookiebar", "onetrust", "cookiebot"), "cookie notice"),
+    **dict.fromkeys(("share", "sharing", "sharebar", "sharedaddy", "social", "sociallikes", "addthis"), "share widget"),
+    **dict.fromkeys(("sharethis", "shariff"), "share widget"),
+    **dict.fromkeys(("fontsize", "textsize", "textresize", "fontresize"), "text-size widget"),
+    **dict.fromkeys(("login", "signin", "logon", "userlogin", "register", "registration"), "login prompt"),
+    **dict.fromkeys(("paywall", "regwall", "premiumlock", "premiumwall"), "paywall prompt"),
+    **dict.fromkeys(("related", "relatedposts", "readalso", "outbrain", "taboola"), "related links"),
+    **dict.fromkeys(("newsletter", "newsletters", "signup", "simplenews", "mailchimp", "optin"), "newsletter box"),
+    **dict.fromkeys(("gallery", "slideshow", "carousel", "swiper", "lightbox", "slick"), "gallery"),
+    **dict.fromkeys(("player", "jwplayer", "videoplayer", "vjs", "videojs", "audioplayer"), "media player"),
+    **dict.fromkeys(("donate", "donation", "donations", "fundraising", "supportbox"), "donation appeal"),
+    **dict.fromkeys(("reporterror", "errorreport"), "error-report widget"),
+    **dict.fromkeys(("modal", "popup"), "pop-up"),
+}
+# kinds that are controls: the element must hold a link or a control to be one (a utility
+# class such as "font-size-sm" on a line of text is not a widget)
+_INTERACTIVE = frozenset(("share widget", "text-size widget", "login prompt", "newsletter box"))
+# a word that names furniture only as the first part of a name ("widget_text", "widget-area";
+# not "elementor-widget-text-editor", a page builder's wrapper of the article's own text)
+_LEADING_WORDS: dict[str, str] = {"widget": "widget"}
+
+_ROLES: dict[str, str] = {"dialog": "dialog", "alertdialog": "dialog", "toolbar": "toolbar"}
+_TAGS = frozenset(("dialog",))
+_NEVER = frozenset(("html", "body", "main", "article", "h1", "head"))
+_NAME_PARTS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_HIDDEN_STYLE = regex.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", regex.IGNORECASE)
+# a cheap pretest on an element's names: some furniture word occurs in them (any case)
+_MAYBE_WIDGET = regex.compile(
+    "|".join(sorted({w[:4] for w in (*WIDGET_WORDS, *_LEADING_WORDS)})),
+    regex.IGNORECASE,
+)
+_CONTROLS = ("form", "button", "input", "select", "textarea")
+
+
+@dataclass(frozen=True)
+class FurnitureLimits:
+    """What an element may hold and still go: at most ``max_share`` of the page's text and
+    fewer than ``min_prose`` prose paragraphs (``prose_words`` words, or a sentence of
+    ``sentence_words``), no ``h1``; a hidden one, no prose paragraph once it holds more
+    than ``hidden_chars`` characters. A repeated box holds at most ``box_chars`` characters,
+    a box around a button at most ``button_chars``."""
+
+    max_share: float = 0.3
+    hidden_chars: int = 300
+    min_prose: int = 3
+    prose_words: int = 30
+    sentence_words: int = 12
+    box_chars: int = 400
+    button_chars: int = 250
+
+
+def strip_furniture(
+    tree: etree._Element,
+    *,
+    hidden: bool = True,
+    widgets: bool = True,
+    buttons: bool = True,
+    repeated: bool = True,
+    limits: FurnitureLimits | None = None,
+) -> list[Removal]:
+    """Remove from ``tree`` (in place) what the switched-on steps find; one removal each."""
+    limits = limits or FurnitureLimits()
+    body = tree.find("body")
+    if body is None or not (hidden or widgets or buttons or repeated):
+        return []
+    page_chars = _chars(body)
+    found: list[tuple[etree._Element, str, str]] = []
+    if hidden or widgets:
+        found += _marked(body, hidden=hidden, widgets=widgets)
+    if buttons:
+        found += _button_boxes(body, limits)
+    if repeated:
+        found += _repeated(body, limits)
+    removals: list[Removal] = []
+    gone: set[etree._Element] = set()
+    for el, step, reason in found:
+        if el in gone or any(a in gone for a in el.iterancestors()) or not _may_go(el, step, page_chars, limits):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        gone.add(el)
+        delete_element(el)
+        if text:
+            removals.append(Removal(filter=step, reason=reason, text=text))
+    return removals
+
+
+def _marked(body: etree._Element, *, hidden: bool, widgets: bool) -> Iterator[tuple[etree._Element, str, str]]:
+    """Elements hidden from the reader or named as furniture, in document order."""
+    for el in body.iterdescendants():
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _NEVER:
+            continue
+        if hidden:
+            why = _hidden(el)
+            if why:
+                yield el, HIDDEN, why
+                continue
+        if widgets:
+            why = _widget(el, tag)
+            if why:
+                yield el, WIDGETS, why
+
+
+def _hidden(el: etree._Element) -> str | None:
+    value = el.get("hidden")
+    if value is not None and value.strip().casefold() != "until-found":
+        return "hidden element (hidden attribute)"
+    if (el.get("aria-hidden") or "").strip().casefold() == "true":
+        return "hidden element (aria-hidden)"
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style, timeout=REGEX_TIMEOUT):
+        return "hidden element (inline style)"
+    return None
+
+
+def _widget(el: etree._Element, tag: str) -> str | None:
+    if tag in _TAGS:
+        return f"page furniture (<{tag}>)"
+    role = (el.get("role") or "").strip().casefold()
+    if role in _ROLES:
+        return f"{_ROLES[role]} (role={role})"
+    for attr in ("class", "id", "data-testid"):
+        value = el.get(attr)
+        if value and _MAYBE_WIDGET.search(value, timeout=REGEX_TIMEOUT):
+            kind = _named_kind(value)
+            if kind and (kind not in _INTERACTIVE or _has_control(el)):
+                return f"{kind} ({attr} {value.strip()[:60]!r})"
+    return None
+
+
+_CONTROL = etree.XPath("boolean(descendant-or-self::*[self::a or self::button or self::input or self::select])")
+
+
+def _has_control(el: etree._Element) -> bool:
+    return bool(_CONTROL(el))
+
+
+def _named_kind(value: str) -> str | None:
+    """The furniture kind a class/id value names, if one of its names is made of a furniture word."""
+    for name in value.split():
+        parts = [p.casefold() for p in _NAME_PARTS.findall(name, timeout=REGEX_TIMEOUT)]
+        if parts and parts[0] in _LEADING_WORDS:
+            return _LEADING_WORDS[parts[0]]
+        for word in (*parts, *(a + b for a, b in itertools.pairwise(parts))):
+            if word in WIDGET_WORDS:
+                return WIDGET_WORDS[word]
+    return None
+
+
+def _repeated(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree._Element, str, str]]:
+    """Small boxes with a control or link whose text stands twice or more on the page."""
+    boxes: dict[str, list[etree._Element]] = {}
+    seen: set[etree._Element] = set()
+    for control in body.iter(*_CONTROLS, "a"):
+        box = _box(control, limits.box_chars)
+        if box is None or box in seen:
+            continue
+        seen.add(box)
+        key = " ".join(box.text_content().split())
+        if len(key) >= 20:
+            boxes.setdefault(key, []).append(box)
+    out: list[tuple[etree._Element, str, str]] = []
+    for found in boxes.values():
+        apart = [b for b in found if not any(a in found for a in b.iterancestors())]
+        if len(apart) >= 2:
+            out += [(b, REPEATED, f"box repeated {len(apart)} times on the page") for b in apart]
+    return out
+
+
+_BUTTONS = etree.XPath("//button | //input[not(@type='hidden')] | //*[@role='button']")
+
+
+def _button_boxes(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree._Element, str, str]]:
+    """Short boxes around a button, with no prose paragraph in them."""
+    out = []
+    for control in _BUTTONS(body):
+        box = _box(control, limits.button_chars)
+        if box is not None and not _prose_paragraphs(box, limits):
+            out.append((box, BUTTONS, "short box around a button"))
+    return out
+
+
+def _box(control: etree._Element, max_chars: int) -> etree._Element | None:
+    """The largest block around ``control`` (at most three levels up) within ``max_chars``,
+    holding some text beside the control's own; ``None`` if there is none."""
+    best = None
+    node = control.getparent()
+    for _ in range(3):
+        if node is None or node.tag in _NEVER or not isinstance(node.tag, str):
+            break
+        if len(node.text_content()) > max_chars:
+            break
+        best = node
+        node = node.getparent()
+    return best
+
+
+def _may_go(el: etree._Element, step: str, page_chars: int, limits: FurnitureLimits) -> bool:
+    """The guards: no ``h1``, little of the page's text, few prose paragraphs; a hidden
+    element with a paragraph of prose goes only when short (a folded tab or accordion
+    panel holds text the page means to show)."""
+    if el.find(".//h1") is not None:
+        return False
+    chars = _chars(el)
+    if page_chars and chars > limits.max_share * page_chars:
+        return False
+    if step == HIDDEN and chars > limits.hidden_chars:
+        return not _prose_paragraphs(el, limits)
+    return _prose_paragraphs(el, limits, stop=limits.min_prose) < limits.min_prose
+
+
+def _prose_paragraphs(el: etree._Element, limits: FurnitureLimits, stop: int = 1) -> int:
+    """How many paragraphs of prose ``el`` holds (counting stops at ``stop``)."""
+    prose = 0
+    for p in el.iter("p"):
+        text = p.text_content()
+        n = word_count(text)
+        if n >= limits.prose_words or (n >= limits.sentence_words and ends_sentence(text)):
+            prose += 1
+            if prose >= stop:
+                break
+    return prose
+
+
+def _chars(el: etree._Element) -> int:
+    text = el.text_content()
+    return len(text) - sum(text.count(c) for c in " \n\t\r\f")
+
+
+def delete_element(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
