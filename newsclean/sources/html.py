@@ -55,8 +55,8 @@ class HtmlOptions:
     ``hidden_elements``, ``page_widgets``, ``button_boxes`` and ``repeated_widgets`` switch
     the steps of :mod:`.page_furniture` that take out, before extraction, what a reader
     does not see, what the markup names as furniture (cookie notices, share bars, paywall
-    prompts, ...), short boxes around a button, and boxes the page repeats; each records
-    its removals under its own name.
+    prompts, ...), short boxes around a button (off by default), and boxes the page
+    repeats; each records its removals under its own name.
     """
 
     favor: str = "balanced"
@@ -67,7 +67,7 @@ class HtmlOptions:
     prose_share: float = 0.3
     hidden_elements: bool = True
     page_widgets: bool = True
-    button_boxes: bool = True
+    button_boxes: bool = False
     repeated_widgets: bool = True
 
 

@@ -2,7 +2,7 @@
 
 Every language's pages share their markup's vocabulary: what a reader cannot see, what
 the page says is a dialog or a toolbar, what its class names call a cookie notice or a
-share bar, and widgets a template repeats. Three named steps act on the parsed tree
+share bar, and widgets a template repeats. Four named steps act on the parsed tree
 before the extractor runs, each switchable on :class:`~newsclean.sources.html.HtmlOptions`
 and each recording what it removed under its own name (:class:`~newsclean.article.Removal`
 with ``filter`` set to the step's name):
@@ -10,25 +10,33 @@ with ``filter`` set to the step's name):
 ``hidden_elements``
     Elements a reader does not see: the ``hidden`` attribute (not ``hidden="until-found"``,
     which the browser reveals on search), ``aria-hidden="true"``, and inline styles
-    ``display:none`` / ``visibility:hidden``.
+    ``display:none`` / ``visibility:hidden``. A hidden element holding a paragraph of
+    prose and more than ``hidden_chars`` characters stays: a folded tab or accordion panel.
 
 ``page_widgets``
-    Elements whose markup names them as page furniture: an ARIA ``role`` of a dialog,
-    toolbar, navigation, search, banner or page footer; the ``nav``, ``aside``, ``form``,
-    ``dialog``, ``button``, ``select`` and ``textarea`` tags; and ``class``, ``id`` or
+    Elements whose markup names them as page furniture: ``role="dialog"``,
+    ``"alertdialog"`` or ``"toolbar"``, the ``<dialog>`` tag, and ``class``, ``id`` or
     ``data-testid`` names made of a furniture word (:data:`WIDGET_WORDS`: ``cookie-notice``,
     ``share-bar``, ``font-size-switch``, ``paywall``, ``c-newsletter``, ``jp-relatedposts``,
     ``photo-gallery``, ``video-player``, ``donation-box``, ...). Class names are written in
-    English whatever the page's language, so this needs no phrase list. And a short box
-    around a button (``<button>``, ``<input>``, ``role="button"``): an appeal or prompt
-    and its call to action ("Support us" over a donate button), at most ``button_chars``
-    characters with no paragraph of prose.
+    English whatever the page's language, so this needs no phrase list. Words are whole
+    parts of a name (``commentary`` is not ``comment``); the words of controls (share,
+    text size, login, newsletter) count only on an element holding a link or a control
+    (``font-size-sm`` on a line of text is a type size, not a widget). Carousels and
+    sliders are not furniture by name: product and course pages show their content in them.
+
+``button_boxes`` (off by default)
+    A short box around a button (``<button>``, ``<input>``, ``role="button"``): an appeal
+    or prompt and its call to action ("Support us" over a donate button), at most
+    ``button_chars`` characters with no paragraph of prose. Off by default: on forums and
+    product pages such a box is a short post with its reply button, or a product's blurb.
 
 ``repeated_widgets``
-    A small box with a link, button or form control whose text stands twice or more on the
-    page, each time outside the other (a newsletter box in the article and in the sidebar,
-    a follow box at top and bottom). Repeated paragraphs without controls (an article that
-    repeats a sentence) are not touched.
+    A small box with a link, button or form control whose text stands two or three times
+    on the page, each time outside the other (a newsletter box in the article and in the
+    sidebar, a follow box at top and bottom). Repeated paragraphs without controls (an
+    article that repeats a sentence) are not touched, nor the items of a list that repeats
+    one label many times.
 
 Guards keep the article: no step removes an element that holds the page's ``h1``, or
 ``min_prose`` paragraphs of prose, or more than ``max_share`` of the page's text (a
@@ -75,7 +83,7 @@ WIDGET_WORDS: dict[str, str] = {
     **dict.fromkeys(("paywall", "regwall", "premiumlock", "premiumwall"), "paywall prompt"),
     **dict.fromkeys(("related", "relatedposts", "readalso", "outbrain", "taboola"), "related links"),
     **dict.fromkeys(("newsletter", "newsletters", "signup", "simplenews", "mailchimp", "optin"), "newsletter box"),
-    **dict.fromkeys(("gallery", "slideshow", "carousel", "swiper", "lightbox", "slick"), "gallery"),
+    **dict.fromkeys(("gallery", "slideshow", "lightbox"), "gallery"),
     **dict.fromkeys(("player", "jwplayer", "videoplayer", "vjs", "videojs", "audioplayer"), "media player"),
     **dict.fromkeys(("donate", "donation", "donations", "fundraising", "supportbox"), "donation appeal"),
     **dict.fromkeys(("reporterror", "errorreport"), "error-report widget"),
@@ -84,10 +92,6 @@ WIDGET_WORDS: dict[str, str] = {
 # kinds that are controls: the element must hold a link or a control to be one (a utility
 # class such as "font-size-sm" on a line of text is not a widget)
 _INTERACTIVE = frozenset(("share widget", "text-size widget", "login prompt", "newsletter box"))
-# a word that names furniture only as the first part of a name ("widget_text", "widget-area";
-# not "elementor-widget-text-editor", a page builder's wrapper of the article's own text)
-_LEADING_WORDS: dict[str, str] = {"widget": "widget"}
-
 _ROLES: dict[str, str] = {"dialog": "dialog", "alertdialog": "dialog", "toolbar": "toolbar"}
 _TAGS = frozenset(("dialog",))
 _NEVER = frozenset(("html", "body", "main", "article", "h1", "head"))
@@ -95,7 +99,7 @@ _NAME_PARTS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _HIDDEN_STYLE = regex.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", regex.IGNORECASE)
 # a cheap pretest on an element's names: some furniture word occurs in them (any case)
 _MAYBE_WIDGET = regex.compile(
-    "|".join(sorted({w[:4] for w in (*WIDGET_WORDS, *_LEADING_WORDS)})),
+    "|".join(sorted({w[:4] for w in WIDGET_WORDS})),
     regex.IGNORECASE,
 )
 _CONTROLS = ("form", "button", "input", "select", "textarea")
@@ -107,7 +111,8 @@ class FurnitureLimits:
     fewer than ``min_prose`` prose paragraphs (``prose_words`` words, or a sentence of
     ``sentence_words``), no ``h1``; a hidden one, no prose paragraph once it holds more
     than ``hidden_chars`` characters. A repeated box holds at most ``box_chars`` characters,
-    a box around a button at most ``button_chars``."""
+    a box around a button at most ``button_chars``. A box shown more than ``max_repeats``
+    times is a list's repeated item (course materials, product options), not a widget."""
 
     max_share: float = 0.3
     hidden_chars: int = 300
@@ -115,6 +120,7 @@ class FurnitureLimits:
     prose_words: int = 30
     sentence_words: int = 12
     box_chars: int = 400
+    max_repeats: int = 3
     button_chars: int = 250
 
 
@@ -123,7 +129,7 @@ def strip_furniture(
     *,
     hidden: bool = True,
     widgets: bool = True,
-    buttons: bool = True,
+    buttons: bool = False,
     repeated: bool = True,
     limits: FurnitureLimits | None = None,
 ) -> list[Removal]:
@@ -208,8 +214,6 @@ def _named_kind(value: str) -> str | None:
     """The furniture kind a class/id value names, if one of its names is made of a furniture word."""
     for name in value.split():
         parts = [p.casefold() for p in _NAME_PARTS.findall(name, timeout=REGEX_TIMEOUT)]
-        if parts and parts[0] in _LEADING_WORDS:
-            return _LEADING_WORDS[parts[0]]
         for word in (*parts, *(a + b for a, b in itertools.pairwise(parts))):
             if word in WIDGET_WORDS:
                 return WIDGET_WORDS[word]
@@ -231,7 +235,7 @@ def _repeated(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree
     out: list[tuple[etree._Element, str, str]] = []
     for found in boxes.values():
         apart = [b for b in found if not any(a in found for a in b.iterancestors())]
-        if len(apart) >= 2:
+        if 2 <= len(apart) <= limits.max_repeats:
             out += [(b, REPEATED, f"box repeated {len(apart)} times on the page") for b in apart]
     return out
 

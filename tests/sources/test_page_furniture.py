@@ -50,6 +50,15 @@ def test_hidden_elements_go_and_say_why() -> None:
     assert "Found on search" in tree.text_content()
 
 
+def test_carousels_are_not_furniture_by_name() -> None:
+    slides = (
+        "<div class='swiper'><div class='swiper-slide'><a href='/a'>Course one: twelve weeks online</a></div></div>"
+    )
+    tree = parse_html(page(extra_inside=slides))
+    assert tree is not None
+    assert strip_furniture(tree, hidden=False, repeated=False) == []
+
+
 def test_widgets_named_by_class_role_and_tag() -> None:
     tree = parse_html(
         page(
@@ -103,7 +112,8 @@ def test_a_button_box_goes_without_a_class_name() -> None:
     box = "<section class='x1'><p>Keep the lights on for local news.</p><a role='button' href='/g'>Give</a></section>"
     tree = parse_html(page(extra_after=box))
     assert tree is not None
-    removals = strip_furniture(tree, hidden=False, widgets=False, repeated=False)
+    assert strip_furniture(tree, hidden=False, widgets=False, repeated=False) == []  # off by default
+    removals = strip_furniture(tree, hidden=False, widgets=False, buttons=True, repeated=False)
     assert texts(removals) == ["Keep the lights on for local news. Give"]
     assert removals[0].reason == "short box around a button" and removals[0].filter == "button_boxes"
 
@@ -117,6 +127,10 @@ def test_a_box_shown_twice_goes_but_a_repeated_paragraph_stays() -> None:
     assert texts(removals) == ["Morning briefing in your inbox Go"] * 2
     assert removals[0].filter == "repeated_widgets" and removals[0].reason == "box repeated 2 times on the page"
     assert tree.text_content().count("The terminal is open.") == 3
+    many = "<li><a href='/m'>notes and slides of the week</a></li>" * 5
+    tree = parse_html(page(extra_inside=f"<ul>{many}</ul>"))
+    assert tree is not None
+    assert strip_furniture(tree, hidden=False, widgets=False) == []  # a list's repeated label
 
 
 def test_guards_keep_the_article() -> None:
@@ -144,9 +158,10 @@ def test_each_step_switches_off_in_one_option() -> None:
         ),
         extra_after="<div class='x'><a href='/a'>Follow the harbour desk</a></div>" * 2,
     )
-    on = newsclean.clean(html, kind="html")
+    on = newsclean.clean(html, kind="html", html_options=HtmlOptions(button_boxes=True))
     assert {r.filter for r in on.removed} >= {"hidden_elements", "page_widgets", "button_boxes", "repeated_widgets"}
-    for step in ("hidden_elements", "page_widgets", "button_boxes", "repeated_widgets"):
-        off = newsclean.clean(html, kind="html", html_options=HtmlOptions(**{step: False}))
+    steps = ("hidden_elements", "page_widgets", "button_boxes", "repeated_widgets")
+    for step in steps:
+        off = newsclean.clean(html, kind="html", html_options=HtmlOptions(**{s: s != step for s in steps}))
         assert step not in {r.filter for r in off.removed}
     assert all(s in on.text for s in STORY)
