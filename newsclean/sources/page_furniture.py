@@ -32,7 +32,7 @@ with ``filter`` set to the step's name):
     product pages such a box is a short post with its reply button, or a product's blurb.
 
 ``repeated_widgets``
-    A small box with a link, button or form control whose text stands two or three times
+    A small box around a button or form control whose text stands two or three times
     on the page, each time outside the other (a newsletter box in the article and in the
     sidebar, a follow box at top and bottom). Repeated paragraphs without controls (an
     article that repeats a sentence) are not touched, nor the items of a list that repeats
@@ -46,14 +46,14 @@ Guards keep the article: no step removes an element that holds the page's ``h1``
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
 from lxml import etree
 
 from newsclean.article import Removal
-from newsclean.textutil import REGEX_TIMEOUT, ends_sentence, word_count
+from newsclean.textutil import ends_sentence, word_count
 
 __all__ = [
     "BUTTONS",
@@ -95,12 +95,31 @@ _INTERACTIVE = frozenset(("share widget", "text-size widget", "login prompt", "n
 _ROLES: dict[str, str] = {"dialog": "dialog", "alertdialog": "dialog", "toolbar": "toolbar"}
 _TAGS = frozenset(("dialog",))
 _NEVER = frozenset(("html", "body", "main", "article", "h1", "head"))
-_NAME_PARTS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-_HIDDEN_STYLE = regex.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", regex.IGNORECASE)
-# a cheap pretest on an element's names: some furniture word occurs in them (any case)
-_MAYBE_WIDGET = regex.compile(
-    "|".join(sorted({w[:4] for w in WIDGET_WORDS})),
-    regex.IGNORECASE,
+# (stdlib ``re``: these run on every element's attributes, where the ``regex`` module's
+# case folding and timeout cost ten times more; none of them can backtrack)
+_NAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_NAMING = ("class", "id", "data-testid")
+# the elements the steps look at: blocks that hold a widget or a hidden region (inline
+# elements, links and list items hold a piece of one; walking them costs most of the time)
+_CONTAINERS = (
+    "div",
+    "section",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "form",
+    "dialog",
+    "figure",
+    "header",
+    "footer",
+    "nav",
+    "p",
+    "table",
+    "iframe",
+    "button",
+    "details",
 )
 _CONTROLS = ("form", "button", "input", "select", "textarea")
 
@@ -161,17 +180,16 @@ def strip_furniture(
 
 def _marked(body: etree._Element, *, hidden: bool, widgets: bool) -> Iterator[tuple[etree._Element, str, str]]:
     """Elements hidden from the reader or named as furniture, in document order."""
-    for el in body.iterdescendants():
+    kinds: dict[str, str | None] = {}  # class/id value -> furniture kind (values repeat)
+    for el in body.iterdescendants(*_CONTAINERS):
         tag = el.tag
-        if not isinstance(tag, str) or tag in _NEVER:
-            continue
         if hidden:
             why = _hidden(el)
             if why:
                 yield el, HIDDEN, why
                 continue
         if widgets:
-            why = _widget(el, tag)
+            why = _widget(el, tag, kinds)
             if why:
                 yield el, WIDGETS, why
 
@@ -180,26 +198,32 @@ def _hidden(el: etree._Element) -> str | None:
     value = el.get("hidden")
     if value is not None and value.strip().casefold() != "until-found":
         return "hidden element (hidden attribute)"
-    if (el.get("aria-hidden") or "").strip().casefold() == "true":
+    aria = el.get("aria-hidden")
+    if aria and aria.strip().casefold() == "true":
         return "hidden element (aria-hidden)"
     style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style, timeout=REGEX_TIMEOUT):
+    if style and _HIDDEN_STYLE.search(style):
         return "hidden element (inline style)"
     return None
 
 
-def _widget(el: etree._Element, tag: str) -> str | None:
+def _widget(el: etree._Element, tag: str, kinds: dict[str, str | None]) -> str | None:
     if tag in _TAGS:
         return f"page furniture (<{tag}>)"
-    role = (el.get("role") or "").strip().casefold()
-    if role in _ROLES:
-        return f"{_ROLES[role]} (role={role})"
-    for attr in ("class", "id", "data-testid"):
+    role = el.get("role")
+    if role:
+        role = role.strip().casefold()
+        if role in _ROLES:
+            return f"{_ROLES[role]} (role={role})"
+    for attr in _NAMING:
         value = el.get(attr)
-        if value and _MAYBE_WIDGET.search(value, timeout=REGEX_TIMEOUT):
-            kind = _named_kind(value)
-            if kind and (kind not in _INTERACTIVE or _has_control(el)):
-                return f"{kind} ({attr} {value.strip()[:60]!r})"
+        if not value:
+            continue
+        kind = kinds.get(value, "")
+        if kind == "":
+            kind = kinds[value] = _named_kind(value)
+        if kind and (kind not in _INTERACTIVE or _has_control(el)):
+            return f"{kind} ({attr} {value.strip()[:60]!r})"
     return None
 
 
@@ -213,7 +237,7 @@ def _has_control(el: etree._Element) -> bool:
 def _named_kind(value: str) -> str | None:
     """The furniture kind a class/id value names, if one of its names is made of a furniture word."""
     for name in value.split():
-        parts = [p.casefold() for p in _NAME_PARTS.findall(name, timeout=REGEX_TIMEOUT)]
+        parts = [p.lower() for p in _NAME_PARTS.findall(name)]
         for word in (*parts, *(a + b for a, b in itertools.pairwise(parts))):
             if word in WIDGET_WORDS:
                 return WIDGET_WORDS[word]
@@ -221,11 +245,12 @@ def _named_kind(value: str) -> str | None:
 
 
 def _repeated(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree._Element, str, str]]:
-    """Small boxes with a control or link whose text stands twice or more on the page."""
+    """Small boxes around a control whose text stands two or three times on the page."""
     boxes: dict[str, list[etree._Element]] = {}
     seen: set[etree._Element] = set()
-    for control in body.iter(*_CONTROLS, "a"):
-        box = _box(control, limits.box_chars)
+    lengths: dict[etree._Element, int] = {}
+    for control in body.iter(*_CONTROLS):
+        box = _box(control, limits.box_chars, lengths)
         if box is None or box in seen:
             continue
         seen.add(box)
@@ -247,21 +272,24 @@ def _button_boxes(body: etree._Element, limits: FurnitureLimits) -> list[tuple[e
     """Short boxes around a button, with no prose paragraph in them."""
     out = []
     for control in _BUTTONS(body):
-        box = _box(control, limits.button_chars)
+        box = _box(control, limits.button_chars, {})
         if box is not None and not _prose_paragraphs(box, limits):
             out.append((box, BUTTONS, "short box around a button"))
     return out
 
 
-def _box(control: etree._Element, max_chars: int) -> etree._Element | None:
-    """The largest block around ``control`` (at most three levels up) within ``max_chars``,
-    holding some text beside the control's own; ``None`` if there is none."""
+def _box(control: etree._Element, max_chars: int, lengths: dict[etree._Element, int]) -> etree._Element | None:
+    """The largest block around ``control`` (at most three levels up) within ``max_chars``;
+    ``None`` if there is none. ``lengths`` memoizes text lengths (links share ancestors)."""
     best = None
     node = control.getparent()
     for _ in range(3):
         if node is None or node.tag in _NEVER or not isinstance(node.tag, str):
             break
-        if len(node.text_content()) > max_chars:
+        length = lengths.get(node)
+        if length is None:
+            length = lengths[node] = len(node.text_content())
+        if length > max_chars:
             break
         best = node
         node = node.getparent()
