@@ -156,7 +156,7 @@ def test_each_step_switches_off_in_one_option() -> None:
             "<div class='share-bar'><a href='#'>Post it</a></div><div hidden>Hidden note</div>"
             "<div class='x2'><p>Tell us what you think.</p><button>Write</button></div>"
         ),
-        extra_after="<div class='x'><b>Follow the harbour desk</b><button>Follow</button></div>" * 2,
+        extra_after="<div class='x'><b>Harbour desk alerts</b><select><option>Daily</option></select></div>" * 2,
     )
     on = newsclean.clean(html, kind="html", html_options=HtmlOptions(button_boxes=True))
     assert {r.filter for r in on.removed} >= {"hidden_elements", "page_widgets", "button_boxes", "repeated_widgets"}
