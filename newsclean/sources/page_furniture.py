@@ -182,7 +182,7 @@ def _marked(body: etree._Element, *, hidden: bool, widgets: bool) -> Iterator[tu
     """Elements hidden from the reader or named as furniture, in document order."""
     kinds: dict[str, str | None] = {}  # class/id value -> furniture kind (values repeat)
     for el in body.iterdescendants(*_CONTAINERS):
-        tag = el.tag
+        tag = str(el.tag)
         if hidden:
             why = _hidden(el)
             if why:
@@ -254,7 +254,7 @@ def _repeated(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree
         if box is None or box in seen:
             continue
         seen.add(box)
-        key = " ".join(box.text_content().split())
+        key = " ".join(_text(box).split())
         if len(key) >= 20:
             boxes.setdefault(key, []).append(box)
     out: list[tuple[etree._Element, str, str]] = []
@@ -288,7 +288,7 @@ def _box(control: etree._Element, max_chars: int, lengths: dict[etree._Element, 
             break
         length = lengths.get(node)
         if length is None:
-            length = lengths[node] = len(node.text_content())
+            length = lengths[node] = len(_text(node))
         if length > max_chars:
             break
         best = node
@@ -314,7 +314,7 @@ def _prose_paragraphs(el: etree._Element, limits: FurnitureLimits, stop: int = 1
     """How many paragraphs of prose ``el`` holds (counting stops at ``stop``)."""
     prose = 0
     for p in el.iter("p"):
-        text = p.text_content()
+        text = _text(p)
         n = word_count(text)
         if n >= limits.prose_words or (n >= limits.sentence_words and ends_sentence(text)):
             prose += 1
@@ -323,8 +323,16 @@ def _prose_paragraphs(el: etree._Element, limits: FurnitureLimits, stop: int = 1
     return prose
 
 
+_STRING = etree.XPath("string()")
+
+
+def _text(el: etree._Element) -> str:
+    """The element's text (its string value, built in C)."""
+    return str(_STRING(el))
+
+
 def _chars(el: etree._Element) -> int:
-    text = el.text_content()
+    text = _text(el)
     return len(text) - sum(text.count(c) for c in " \n\t\r\f")
 
 
