@@ -22,7 +22,9 @@ with ``filter`` set to the step's name):
     English whatever the page's language, so this needs no phrase list. Words are whole
     parts of a name (``commentary`` is not ``comment``); the words of controls (share,
     text size, login, newsletter) count only on an element holding a link or a control
-    (``font-size-sm`` on a line of text is a type size, not a widget). Carousels and
+    (``font-size-sm`` on a line of text is a type size, not a widget); and an element that
+    also carries a name of the article's own content (``article-body paywall``,
+    ``gallery-title article-content``) is content, not furniture. Carousels and
     sliders are not furniture by name: product and course pages show their content in them.
 
 ``button_boxes`` (off by default)
@@ -57,6 +59,7 @@ from newsclean.textutil import ends_sentence, word_count
 
 __all__ = [
     "BUTTONS",
+    "CONTENT_WORDS",
     "HIDDEN",
     "REPEATED",
     "WIDGETS",
@@ -89,6 +92,10 @@ WIDGET_WORDS: dict[str, str] = {
     **dict.fromkeys(("reporterror", "errorreport"), "error-report widget"),
     **dict.fromkeys(("modal", "popup"), "pop-up"),
 }
+#: words that name the article's own content in a class name ("article-body", "entry-content",
+#: "story_text", "gallery-title"): an element that carries such a name is not furniture by name
+CONTENT_WORDS = frozenset(("article", "content", "body", "story", "entry", "text", "title", "headline"))
+
 # kinds that are controls: the element must hold a link or a control to be one (a utility
 # class such as "font-size-sm" on a line of text is not a widget)
 _INTERACTIVE = frozenset(("share widget", "text-size widget", "login prompt", "newsletter box"))
@@ -235,13 +242,20 @@ def _has_control(el: etree._Element) -> bool:
 
 
 def _named_kind(value: str) -> str | None:
-    """The furniture kind a class/id value names, if one of its names is made of a furniture word."""
+    """The furniture kind a class/id value names, if one of its names is made of a furniture
+    word and none of them names the article's own content (:data:`CONTENT_WORDS` without a
+    furniture word: ``article-body paywall`` is the article, behind a paywall)."""
+    kind = None
     for name in value.split():
         parts = [p.lower() for p in _NAME_PARTS.findall(name)]
-        for word in (*parts, *(a + b for a, b in itertools.pairwise(parts))):
-            if word in WIDGET_WORDS:
-                return WIDGET_WORDS[word]
-    return None
+        found = next(
+            (WIDGET_WORDS[w] for w in (*parts, *(a + b for a, b in itertools.pairwise(parts))) if w in WIDGET_WORDS),
+            None,
+        )
+        if found is None and CONTENT_WORDS.intersection(parts):
+            return None
+        kind = kind or found
+    return kind
 
 
 def _repeated(body: etree._Element, limits: FurnitureLimits) -> list[tuple[etree._Element, str, str]]:

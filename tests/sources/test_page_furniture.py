@@ -88,6 +88,16 @@ def test_widgets_named_by_class_role_and_tag() -> None:
     assert all(r.filter == "page_widgets" for r in removals)
 
 
+def test_a_name_of_the_articles_content_wins() -> None:
+    inside = (
+        "<div class='story-body paywall'><p>The ferry runs hourly.</p></div>"
+        "<div class='slideshow-caption entry-text'><p>The new hall at dusk.</p></div>"
+    )
+    tree = parse_html(page(extra_inside=inside))
+    assert tree is not None
+    assert strip_furniture(tree, hidden=False, buttons=False, repeated=False) == []
+
+
 def test_control_widgets_need_a_control() -> None:
     tree = parse_html(page(extra_inside="<p class='font-size-sm'>A note in small type.</p>"))
     assert tree is not None
