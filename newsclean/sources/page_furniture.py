@@ -22,7 +22,9 @@ with ``filter`` set to the step's name):
     English whatever the page's language, so this needs no phrase list. Words are whole
     parts of a name (``commentary`` is not ``comment``); the words of controls (share,
     text size, login, newsletter) count only on an element holding a link or a control
-    (``font-size-sm`` on a line of text is a type size, not a widget); and an element that
+    (``font-size-sm`` on a line of text is a type size, not a widget); a gallery or media
+    player goes only while it holds no sentence (on a gallery or video page the slides'
+    text and the video's description are the content); and an element that
     also carries a name of the article's own content (``article-body paywall``,
     ``gallery-title article-content``) is content, not furniture. Carousels and
     sliders are not furniture by name: product and course pages show their content in them.
@@ -95,6 +97,10 @@ WIDGET_WORDS: dict[str, str] = {
 #: words that name the article's own content in a class name ("article-body", "entry-content",
 #: "story_text", "gallery-title"): an element that carries such a name is not furniture by name
 CONTENT_WORDS = frozenset(("article", "content", "body", "story", "entry", "text", "title", "headline"))
+
+# kinds whose elements are the page's content on a gallery or video page: they go only when
+# they hold no sentence (labels, counters, times and captions, not the story told in slides)
+_MEDIA = frozenset(("gallery", "media player"))
 
 # kinds that are controls: the element must hold a link or a control to be one (a utility
 # class such as "font-size-sm" on a line of text is not a widget)
@@ -229,7 +235,7 @@ def _widget(el: etree._Element, tag: str, kinds: dict[str, str | None]) -> str |
         kind = kinds.get(value, "")
         if kind == "":
             kind = kinds[value] = _named_kind(value)
-        if kind and (kind not in _INTERACTIVE or _has_control(el)):
+        if kind and (kind not in _INTERACTIVE or _has_control(el)) and (kind not in _MEDIA or not _has_sentence(el)):
             return f"{kind} ({attr} {value.strip()[:60]!r})"
     return None
 
@@ -239,6 +245,14 @@ _CONTROL = etree.XPath("boolean(descendant-or-self::*[self::a or self::button or
 
 def _has_control(el: etree._Element) -> bool:
     return bool(_CONTROL(el))
+
+
+_SENTENCE_WORDS = 6
+
+
+def _has_sentence(el: etree._Element) -> bool:
+    """Whether a piece of the element's text is a sentence (6+ words, sentence punctuation)."""
+    return any(ends_sentence(t) and word_count(t) >= _SENTENCE_WORDS for t in el.itertext())
 
 
 def _named_kind(value: str) -> str | None:

@@ -98,6 +98,14 @@ def test_a_name_of_the_articles_content_wins() -> None:
     assert strip_furniture(tree, hidden=False, buttons=False, repeated=False) == []
 
 
+def test_a_gallery_that_tells_the_story_stays() -> None:
+    slides = "<div class='photo-gallery'><p>The old hall was built in 1902 for the grain trade.</p></div>"
+    labels = "<div class='photo-gallery'><span>Photo 1 of 9</span><button>Next</button></div>"
+    tree = parse_html(page(extra_inside=slides + labels))
+    assert tree is not None
+    assert texts(strip_furniture(tree, hidden=False, buttons=False, repeated=False)) == ["Photo 1 of 9 Next"]
+
+
 def test_control_widgets_need_a_control() -> None:
     tree = parse_html(page(extra_inside="<p class='font-size-sm'>A note in small type.</p>"))
     assert tree is not None
