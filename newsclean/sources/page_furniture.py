@@ -10,8 +10,10 @@ with ``filter`` set to the step's name):
 ``hidden_elements``
     Elements a reader does not see: the ``hidden`` attribute (not ``hidden="until-found"``,
     which the browser reveals on search), ``aria-hidden="true"``, and inline styles
-    ``display:none`` / ``visibility:hidden``. A hidden element holding a paragraph of
-    prose and more than ``hidden_chars`` characters stays: a folded tab or accordion panel.
+    ``display:none`` / ``visibility:hidden``. What a style or ``aria-hidden`` hides stays
+    when it holds a sentence (a folded accordion or tab panel, which a click shows), and
+    any hidden element holding a paragraph of prose and more than ``hidden_chars``
+    characters stays.
 
 ``page_widgets``
     Elements whose markup names them as page furniture: ``role="dialog"``,
@@ -23,8 +25,9 @@ with ``filter`` set to the step's name):
     parts of a name (``commentary`` is not ``comment``); the words of controls (share,
     text size, login, newsletter) count only on an element holding a link or a control
     (``font-size-sm`` on a line of text is a type size, not a widget); a gallery or media
-    player goes only while it holds no sentence (on a gallery or video page the slides'
-    text and the video's description are the content); and an element that
+    player goes only while it holds labels (under 200 characters, no sentence: on gallery,
+    video and product pages the slides, the description and the reviews are the content);
+    and an element that
     also carries a name of the article's own content (``article-body paywall``,
     ``gallery-title article-content``) is content, not furniture. Carousels and
     sliders are not furniture by name: product and course pages show their content in them.
@@ -181,7 +184,11 @@ def strip_furniture(
     removals: list[Removal] = []
     gone: set[etree._Element] = set()
     for el, step, reason in found:
-        if el in gone or any(a in gone for a in el.iterancestors()) or not _may_go(el, step, page_chars, limits):
+        if (
+            el in gone
+            or any(a in gone for a in el.iterancestors())
+            or not _may_go(el, step, reason, page_chars, limits)
+        ):
             continue
         text = " ".join(" ".join(el.itertext()).split())
         gone.add(el)
@@ -207,10 +214,13 @@ def _marked(body: etree._Element, *, hidden: bool, widgets: bool) -> Iterator[tu
                 yield el, WIDGETS, why
 
 
+_HIDDEN_ATTRIBUTE = "hidden element (hidden attribute)"
+
+
 def _hidden(el: etree._Element) -> str | None:
     value = el.get("hidden")
     if value is not None and value.strip().casefold() != "until-found":
-        return "hidden element (hidden attribute)"
+        return _HIDDEN_ATTRIBUTE
     aria = el.get("aria-hidden")
     if aria and aria.strip().casefold() == "true":
         return "hidden element (aria-hidden)"
@@ -235,7 +245,7 @@ def _widget(el: etree._Element, tag: str, kinds: dict[str, str | None]) -> str |
         kind = kinds.get(value, "")
         if kind == "":
             kind = kinds[value] = _named_kind(value)
-        if kind and (kind not in _INTERACTIVE or _has_control(el)) and (kind not in _MEDIA or not _has_sentence(el)):
+        if kind and (kind not in _INTERACTIVE or _has_control(el)) and (kind not in _MEDIA or _labels_only(el)):
             return f"{kind} ({attr} {value.strip()[:60]!r})"
     return None
 
@@ -248,6 +258,14 @@ def _has_control(el: etree._Element) -> bool:
 
 
 _SENTENCE_WORDS = 6
+
+
+_MEDIA_CHARS = 200
+
+
+def _labels_only(el: etree._Element) -> bool:
+    """Whether a gallery or player holds only labels: short (``_MEDIA_CHARS``), no sentence."""
+    return _chars(el) <= _MEDIA_CHARS and not _has_sentence(el)
 
 
 def _has_sentence(el: etree._Element) -> bool:
@@ -324,7 +342,7 @@ def _box(control: etree._Element, max_chars: int, lengths: dict[etree._Element, 
     return best
 
 
-def _may_go(el: etree._Element, step: str, page_chars: int, limits: FurnitureLimits) -> bool:
+def _may_go(el: etree._Element, step: str, reason: str, page_chars: int, limits: FurnitureLimits) -> bool:
     """The guards: no ``h1``, little of the page's text, few prose paragraphs; a hidden
     element with a paragraph of prose goes only when short (a folded tab or accordion
     panel holds text the page means to show)."""
@@ -333,6 +351,8 @@ def _may_go(el: etree._Element, step: str, page_chars: int, limits: FurnitureLim
     chars = _chars(el)
     if page_chars and chars > limits.max_share * page_chars:
         return False
+    if step == HIDDEN and reason != _HIDDEN_ATTRIBUTE and _has_sentence(el):
+        return False  # a folded accordion or tab panel: text the page shows on a click
     if step == HIDDEN and chars > limits.hidden_chars:
         return not _prose_paragraphs(el, limits)
     return _prose_paragraphs(el, limits, stop=limits.min_prose) < limits.min_prose

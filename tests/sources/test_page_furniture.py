@@ -59,6 +59,15 @@ def test_carousels_are_not_furniture_by_name() -> None:
     assert strip_furniture(tree, hidden=False, repeated=False) == []
 
 
+def test_a_folded_panel_with_a_sentence_stays() -> None:
+    panel = "<div style='display:none'><p>Yes, the terminal has lockers for day visitors.</p></div>"
+    note = "<div hidden><p>Yes, the terminal has lockers for day visitors.</p></div>"
+    tree = parse_html(page(extra_inside=panel + note))
+    assert tree is not None
+    removals = strip_furniture(tree, widgets=False, repeated=False)
+    assert [r.reason for r in removals] == ["hidden element (hidden attribute)"]
+
+
 def test_widgets_named_by_class_role_and_tag() -> None:
     tree = parse_html(
         page(
@@ -156,7 +165,7 @@ def test_guards_keep_the_article() -> None:
     html = (
         "<html><body><form id='aspnetForm'><div class='paywall-content' aria-hidden='true'>"
         f"<h1>Second ferry terminal opens</h1>{body}</div></form>"
-        f"<div class='premium-body' style='display:none'>{body}</div></body></html>"
+        f"<div class='premium-body' hidden>{body}</div></body></html>"
     )
     tree = parse_html(html)
     assert tree is not None
