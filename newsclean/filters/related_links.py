@@ -93,7 +93,7 @@ class RelatedLinks(LexiconFilter):
                 continue  # the page links none of them: a list of the article's own
             if not under_heading and sum(len(b.text) for b in items) > self.max_body_share * total:
                 continue
-            if not under_heading and self._own_list(items, blocks[max(0, start - 2) : start], doc):
+            if not under_heading and self._own_list(items, blocks[max(0, start - 2) : start]):
                 continue
             at_end = tail_ok[end]
             verdict = self._judge(items, before, at_end)
@@ -103,7 +103,7 @@ class RelatedLinks(LexiconFilter):
         for run, reason in to_remove:
             doc.remove_many(run, filter=self.name, reason=reason)
 
-    def _own_list(self, items: list[Block], before: list[Block], doc: Document) -> bool:
+    def _own_list(self, items: list[Block], before: list[Block]) -> bool:
         """Whether the run is a list of the article's own: under one of its headings (right
         before it, or before one short paragraph), its items prose or the heading's subject."""
         heading: Block | None = None
