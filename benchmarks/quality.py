@@ -32,6 +32,10 @@ from benchmarks import corpora, metrics, peers
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CORPUS_ORDER = ("scrapinghub", "wcxb", "boilerplate")
+#: corpora run only when named with --corpus: pages shaped unlike news (forums, products,
+#: documentation, listings), scored like wcxb: does the cleaning eat their content?
+EXTRA_CORPORA = ("wcxb-other",)
+_WORD_SCORED = ("wcxb", "wcxb-other")
 TEXT_KEPT = ("newsclean", "trafilatura")  # whose texts go to the .tmp file for diffs
 _WARM = (
     b"<html><head><title>Warm up</title></head><body><article><h1>Warm up</h1>"
@@ -46,7 +50,7 @@ _WARM = (
 def reference(corpus: str, truth: dict[str, Any]) -> str:
     if corpus == "scrapinghub":
         return truth.get("articleBody") or ""
-    if corpus == "wcxb":
+    if corpus in _WORD_SCORED:
         return truth.get("main_content") or ""
     return ""
 
@@ -56,7 +60,7 @@ def score_page(corpus: str, truth: dict[str, Any], text: str | None) -> dict[str
     if corpus == "scrapinghub":
         s = metrics.shingle_scores(reference(corpus, truth), text or "")
         return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "exact": s.exact, "score": round(s.f1, 4)}
-    if corpus == "wcxb":
+    if corpus in _WORD_SCORED:
         w = metrics.word_scores(reference(corpus, truth), text or "")
         c = metrics.snippet_counts(text or "", truth.get("with") or [], truth.get("without") or [])
         return {
@@ -79,7 +83,7 @@ def score_page(corpus: str, truth: dict[str, Any], text: str | None) -> dict[str
 def summarize(corpus: str, records: list[dict[str, Any]]) -> dict[str, float]:
     if corpus == "scrapinghub":
         return metrics.shingle_summary([metrics.ShingleScore(r["tp"], r["fp"], r["fn"], r["exact"]) for r in records])
-    if corpus == "wcxb":
+    if corpus in _WORD_SCORED:
         out = metrics.word_summary([metrics.WordScore(r["p"], r["r"], r["score"]) for r in records])
         out.update(metrics.snippet_summary([metrics.SnippetCounts(*r["snippets"]) for r in records]))
         return out
@@ -189,7 +193,7 @@ def _fmt(x: float) -> str:
 def quality_section(records: list[dict[str, Any]], names: tuple[str, ...], command: str, when: str) -> str:
     lines = ["## Body text quality", "", f"`{command}` ({when})", ""]
     by = _group(records)
-    corpus_names = [c for c in CORPUS_ORDER if any(k[0] == c for k in by)]
+    corpus_names = [c for c in CORPUS_ORDER + EXTRA_CORPORA if any(k[0] == c for k in by)]
     for corpus in corpus_names:
         n_pages = len(by.get((corpus, names[0]), []))
         base = _median_ms(by.get((corpus, peers.BASELINE), []))
@@ -197,8 +201,9 @@ def quality_section(records: list[dict[str, Any]], names: tuple[str, ...], comma
             lines += [f"### scrapinghub ({n_pages} pages): shingle F1", ""]
             lines += ["| system | F1 | precision | recall | accuracy | median ms/page | × trafilatura |"]
             lines += ["|---|---:|---:|---:|---:|---:|---:|"]
-        elif corpus == "wcxb":
-            lines += [f"### wcxb-dev-articles ({n_pages} pages): word F1 (macro), snippets", ""]
+        elif corpus in _WORD_SCORED:
+            title = "wcxb-dev-articles" if corpus == "wcxb" else "wcxb-dev-other"
+            lines += [f"### {title} ({n_pages} pages): word F1 (macro), snippets", ""]
             lines += [
                 "| system | F1 | precision | recall | with (official / ws) | without kept "
                 "(official / ws) | median ms/page | × trafilatura |"
@@ -216,7 +221,7 @@ def quality_section(records: list[dict[str, Any]], names: tuple[str, ...], comma
             ms = _median_ms(recs)
             ratio = f"{ms / base:.2f}" if base == base and base > 0 else "–"
             label = f"**{name}**" if name == "newsclean" else name
-            if corpus == "wcxb":
+            if corpus in _WORD_SCORED:
                 lines.append(
                     f"| {label} | {_fmt(s['f1'])} | {_fmt(s['precision'])} | {_fmt(s['recall'])} "
                     f"| {s['with']:.3f} / {s['with_ws']:.3f} | {s['without']:.3f} / {s['without_ws']:.3f} "
@@ -298,7 +303,7 @@ def worst_pages(
 
 def speed_section(records: list[dict[str, Any]], names: tuple[str, ...], command: str, when: str) -> str:
     by = _group(records)
-    corpus_names = [c for c in CORPUS_ORDER if any(k[0] == c for k in by)]
+    corpus_names = [c for c in CORPUS_ORDER + EXTRA_CORPORA if any(k[0] == c for k in by)]
     lines = ["## Speed (HTML input)", "", f"`{command}` ({when})", ""]
     lines += ["Median ms per page (decoding included), and the ratio to trafilatura's default extraction.", ""]
     lines += ["| system | " + " | ".join(corpus_names) + " | all pages |", "|---|" + "---:|" * (len(corpus_names) + 1)]
@@ -365,7 +370,12 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", action="append", choices=CORPUS_ORDER, help="corpus to run (repeatable; default all)")
+    ap.add_argument(
+        "--corpus",
+        action="append",
+        choices=CORPUS_ORDER + EXTRA_CORPORA,
+        help="corpus to run (repeatable; default the three article corpora)",
+    )
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
     ap.add_argument("--peers", nargs="+", choices=list(peers.PEERS), default=list(peers.PEERS))
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))

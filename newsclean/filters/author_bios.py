@@ -45,7 +45,11 @@ class AuthorBios(LexiconFilter):
     long paragraphs (``long_words`` words or more) before it or after it, so a sentence
     about a reporter in the middle of a story stays. At the edges, a block that is
     nothing but an e-mail address or a social-network profile address
-    (``jane.doe@example.com``, ``twitter.com/janedoe``) is a contact line too.
+    (``jane.doe@example.com``, ``twitter.com/janedoe``) is a contact line too, but only
+    as part of a bio: right after or before a bio, a contact line or another such address
+    (an author's card: e-mail and profile), or naming one of the article's authors
+    (``jdoe@``). Otherwise it is the article's own contact information (a closing
+    ``box-office@example.org`` alone) and stays.
     """
 
     name: ClassVar[str] = "author_bios"
@@ -74,6 +78,9 @@ class AuthorBios(LexiconFilter):
         # body paragraphs are long; a bio has at most `edge` of them on one side
         long_before = 0
         long_total = sum(1 for b in doc.blocks if self._long(b))
+        order = [b.position for b in doc.blocks]
+        bios: set[int] = set()  # positions of the bios and contact lines found
+        addresses: list[Block] = []
         for block in doc:
             long_after = long_total - long_before - self._long(block)
             long_before += self._long(block)
@@ -92,10 +99,33 @@ class AuthorBios(LexiconFilter):
                 if m.group("outlet"):
                     doc.set_meta("site_name", m.group("outlet").strip(" .,"), source="bio")
                 doc.remove(block, filter=self.name, reason=f"author bio of {name}")
+                bios.add(block.position)
             elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="author contact line")
+                bios.add(block.position)
             elif block.n_words <= 3 and _BARE_CONTACT.fullmatch(block.text, timeout=REGEX_TIMEOUT):
-                doc.remove(block, filter=self.name, reason="author contact address")
+                addresses.append(block)
+        bios.update(b.position for b in addresses)
+        for block in addresses:
+            why = _bio_address(block, order, bios, doc)
+            if why:
+                doc.remove(block, filter=self.name, reason=f"author contact address ({why})")
 
     def _long(self, block: Block) -> bool:
         return block.kind is Kind.PARAGRAPH and block.n_words >= self.long_words
+
+
+def _bio_address(block: Block, order: list[int], bios: set[int], doc: Document) -> str | None:
+    """Why a bare address is an author's, else ``None``: next to a bio, contact line or other
+    address (in ``order``, the body's positions before the filter ran), or naming an author.
+    ``bios`` holds the positions of those bios, contact lines and addresses."""
+    i = order.index(block.position)
+    if any(0 <= k < len(order) and order[k] in bios for k in (i - 1, i + 1)):
+        return "next to a bio or another contact address"
+    address = block.text.casefold()
+    authors = doc.meta.get("authors")
+    for author in authors if isinstance(authors, list) else []:
+        names = [w.casefold() for w in str(author).split() if len(w) >= 3]
+        if names and names[-1] in address:
+            return f"names {author}"
+    return None

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
+import regex
+
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
-from newsclean.textutil import capitalised_share, ends_sentence, strip_punct
+from newsclean.textutil import REGEX_TIMEOUT, capitalised_share, ends_sentence, strip_punct, words
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,18 @@ class RelatedLinks(LexiconFilter):
     steps) and stays, unless a related-links heading introduces it. On HTML input, a run
     in which no item holds a link stays too (unless such a heading introduces it): related
     stories are linked, while ingredients, steps and key points are not.
+
+    A list under the article's own heading (a subheading of the body or the title, not a
+    related-links heading, with at most one short paragraph between) is the article's
+    content and stays when its items are prose (most end like a sentence or run to
+    ``prose_words`` words) or are the post's subject: the heading announces as many items
+    as the list holds ("34 tools I use every day" over 34 items), or most items share a
+    word with the heading::
+
+        ## 5 Fonts for Long Reads
+        • Merriweather, a serif made for screens
+        • Source Serif, open source and sturdy
+        ...
     """
 
     name: ClassVar[str] = "related_links"
@@ -45,6 +59,7 @@ class RelatedLinks(LexiconFilter):
     max_words: int = 25
     share: float = 0.6
     max_body_share: float = 0.5
+    prose_words: int = 15
     extra_headings: tuple[str, ...] = ()
 
     @cached_property
@@ -78,6 +93,8 @@ class RelatedLinks(LexiconFilter):
                 continue  # the page links none of them: a list of the article's own
             if not under_heading and sum(len(b.text) for b in items) > self.max_body_share * total:
                 continue
+            if not under_heading and self._own_list(items, blocks[max(0, start - 2) : start]):
+                continue
             at_end = tail_ok[end]
             verdict = self._judge(items, before, at_end)
             if verdict:
@@ -85,6 +102,21 @@ class RelatedLinks(LexiconFilter):
                 to_remove.append((heading + items, verdict))
         for run, reason in to_remove:
             doc.remove_many(run, filter=self.name, reason=reason)
+
+    def _own_list(self, items: list[Block], before: list[Block]) -> bool:
+        """Whether the run is a list of the article's own: under one of its headings (right
+        before it, or before one short paragraph), its items prose or the heading's subject."""
+        heading: Block | None = None
+        if before and before[-1].kind is Kind.HEADING:
+            heading = before[-1]
+        elif len(before) == 2 and before[0].kind is Kind.HEADING and before[1].n_words <= 40:
+            heading = before[0]
+        if heading is None or self._is_related_heading(heading):
+            return False
+        prose = sum(ends_sentence(b.text) or b.n_words >= self.prose_words for b in items)
+        if prose >= 0.5 * len(items):
+            return True
+        return _announces(heading.text, len(items)) or _shares_subject(heading.text, items)
 
     def _headline_like(self, item: Block) -> bool:
         if item.link_ratio >= 0.7:
@@ -111,3 +143,28 @@ class RelatedLinks(LexiconFilter):
         if len(items) >= 2 and (linked >= 0.8 or (cased >= 0.8 and headline_share == 1.0)):
             return "run of linked or headline-cased list items inside the body"
         return None
+
+
+_NUMBER = regex.compile(r"(?<![\p{N}.,])\p{N}{1,4}(?![\p{N}.,]\p{N})")
+
+
+def _announces(heading: str, n_items: int) -> bool:
+    """Whether the heading names the list's length ("34 tools", "Top 10"), for lists of 3+ items."""
+    return n_items >= 3 and any(_to_int(m) == n_items for m in _NUMBER.findall(heading, timeout=REGEX_TIMEOUT))
+
+
+def _to_int(digits: str) -> int | None:
+    try:
+        return int(digits)
+    except ValueError:  # digits of scripts int() does not read
+        return None
+
+
+def _shares_subject(heading: str, items: list[Block]) -> bool:
+    """Whether most items share a word of 4+ letters with the heading (the list is about the
+    heading's subject, as "Lisbon" in "Where to eat in Lisbon" and its items)."""
+    subject = {w.casefold() for w in words(heading) if len(w) >= 4}
+    if not subject:
+        return False
+    sharing = sum(bool(subject & {w.casefold() for w in words(b.text)}) for b in items)
+    return sharing >= 0.6 * len(items)

@@ -26,6 +26,7 @@ from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
+from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.parse import parse_html
 from newsclean.sources.restore_dropped import restore_dropped
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
@@ -51,6 +52,12 @@ class HtmlOptions:
     When the page's schema.org data (JSON-LD ``articleBody``) holds a plain-text body and
     the extraction has less than ``structured_share`` of its length, that body is used
     instead.
+
+    ``hidden_elements``, ``page_widgets``, ``button_boxes`` and ``repeated_widgets`` switch
+    the steps of :mod:`.page_furniture` that take out, before extraction, what a reader
+    does not see, what the markup names as furniture (cookie notices, share bars, paywall
+    prompts, ...), short boxes around a button (off by default), and boxes the page
+    repeats; each records its removals under its own name.
     """
 
     favor: str = "balanced"
@@ -59,6 +66,10 @@ class HtmlOptions:
     rescue_share: float = 0.2
     structured_share: float = 0.6
     prose_share: float = 0.3
+    hidden_elements: bool = True
+    page_widgets: bool = True
+    button_boxes: bool = False
+    repeated_widgets: bool = True
 
 
 # elements whose text a reader does not see
@@ -101,7 +112,15 @@ def html_document(
         if flattened:
             tree = parse_html(html)
     page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
+    furniture = []
     if tree is not None:
+        furniture = strip_furniture(
+            tree,
+            hidden=options.hidden_elements,
+            widgets=options.page_widgets,
+            buttons=options.button_boxes,
+            repeated=options.repeated_widgets,
+        )
         _merge_split_body(tree)
         _drop_unreadable(tree)
     result = _extract(tree if tree is not None else html, options, fast=options.fast)
@@ -112,7 +131,7 @@ def html_document(
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
-    doc = Document(blocks=blocks, source="html")
+    doc = Document(blocks=blocks, source="html", removed=furniture)
     if flattened:
         doc.warnings.append("flattened-nesting")
     _metadata(doc, page, url)
@@ -175,21 +194,7 @@ def _drop_unreadable(tree: etree._Element) -> None:
     etree.strip_elements(tree, *_UNREADABLE, with_tail=False)
     for script in list(tree.iter("script")):
         if (script.get("type") or "").strip().casefold() != "application/ld+json":
-            _delete(script)
-
-
-def _delete(el: etree._Element) -> None:
-    """Remove ``el`` and its subtree, keeping its tail text in place."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+            delete_element(script)
 
 
 # containers whose class names them as (a part of) the article body: "article__body", "story-body"

@@ -131,3 +131,51 @@ def test_related_links_keep_a_listicle_that_is_the_body() -> None:
     d = Document(blocks=[*blocks[:1], Block(H, "Related", 1), *blocks[1:]], source="html")
     RelatedLinks()(d)
     assert len(d.blocks) == 1  # under a related heading it goes whatever its size
+
+
+def _linked_items(texts: list[str], start: int) -> list[Block]:
+    return [Block(Kind.LIST_ITEM, t, start + i, group=1, link_ratio=1.0) for i, t in enumerate(texts)]
+
+
+def test_related_links_keep_a_list_the_heading_announces() -> None:
+    tools = [f"Example Tool {n}" for n in ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf")]
+    blocks = [Block(P, s, i) for i, s in enumerate(STORY)]
+    blocks += [Block(H, "7 Free Tools for Drawing Maps", 4), *_linked_items(tools, 5)]
+    d = Document(blocks=blocks, source="html")
+    RelatedLinks()(d)
+    assert texts(d)[-7:] == tools and not d.removed
+
+
+def test_related_links_keep_a_list_on_the_headings_subject() -> None:
+    places = ["Lisbon's Tasca do Largo", "Café Ribeira in Lisbon", "Lisbon harbour stalls", "Old Lisbon bakeries"]
+    blocks = [Block(P, s, i) for i, s in enumerate(STORY)]
+    blocks += [Block(H, "Where to Eat in Lisbon", 4), Block(P, "Our picks, tried this spring.", 5)]
+    blocks += _linked_items(places, 6)
+    d = Document(blocks=blocks, source="html")
+    RelatedLinks()(d)
+    assert texts(d)[-4:] == places
+
+
+def test_related_links_keep_prose_items_under_the_articles_heading() -> None:
+    steps = [
+        "Sand the top with a fine paper until the old varnish is gone.",
+        "Wipe the dust away with a damp cloth and let it dry overnight.",
+        "Apply two thin coats of oil, a day apart.",
+    ]
+    blocks = [Block(P, s, i) for i, s in enumerate(STORY)]
+    blocks += [Block(H, "How We Did It", 4), *_linked_items(steps, 5)]
+    d = Document(blocks=blocks, source="html")
+    RelatedLinks()(d)
+    assert texts(d)[-3:] == steps
+
+
+def test_related_links_still_remove_other_stories_at_the_end() -> None:
+    stories = ["Mayor Opens New Library Branch", "Flood Warning Lifted for the Valley", "Schools Close Early on Friday"]
+    blocks = [Block(P, s, i) for i, s in enumerate(STORY)]
+    for heading in ("More From the Region", "Related"):
+        d = Document(blocks=[*blocks, Block(H, heading, 4), *_linked_items(stories, 5)], source="html")
+        RelatedLinks()(d)
+        assert not set(stories) & set(texts(d)), heading
+        d = Document(blocks=[*blocks, *_linked_items(stories, 4)], source="html")
+        RelatedLinks()(d)
+        assert not set(stories) & set(texts(d))
