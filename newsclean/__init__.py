@@ -14,6 +14,7 @@ from newsclean import filters
 from newsclean.api import clean, default_pipeline
 from newsclean.article import Article, Removal
 from newsclean.batch import BadRecord, Fields, Result, clean_many  # batch API (issue 4)
+from newsclean.blocks import BodyBlock
 from newsclean.document import Block, Document, Kind
 from newsclean.errors import (
     BinaryInputError,
@@ -52,6 +53,7 @@ __all__ = [
     "BadRecord",
     "BinaryInputError",
     "Block",
+    "BodyBlock",
     "Bylines",
     "CommentFurniture",
     "ConfigError",

@@ -1,7 +1,8 @@
 """The ``newsclean`` command: clean one page (file or standard input) and print the result.
 
 newsclean page.html                 # the clean text
-newsclean --json page.html          # the whole Article as JSON
+newsclean --format markdown page.html   # the body as Markdown (headings, lists, tables, links)
+newsclean --json page.html          # the whole Article as JSON (same as --format json)
 curl -s URL | newsclean --kind html
 newsclean --example                 # the embedded U.S. News example
 newsclean batch IN.jsonl -o OUT.jsonl   # many pages in worker processes (see newsclean batch --help)
@@ -24,6 +25,7 @@ from newsclean.pipeline import Pipeline
 log = logging.getLogger("newsclean")
 
 EXAMPLE = "usnews-syria-defections.txt"
+FORMATS = ("text", "markdown", "json")
 SUBCOMMANDS = ("batch", "warc")  # a first argument naming one of these is a subcommand, not a file
 
 
@@ -31,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Turn a scraped news page (HTML or text) into clean body text plus metadata.",
-        epilog="examples:\n  newsclean page.html\n  newsclean --json page.txt\n"
+        epilog="examples:\n  newsclean page.html\n  newsclean --format markdown page.html\n"
+        "  newsclean --json page.txt\n"
         "  cat page.html | newsclean --kind html\n  newsclean --example --json\n"
         "batch subcommands (see their --help):\n"
         "  newsclean batch IN.jsonl -o OUT.jsonl     clean JSONL records in worker processes\n"
@@ -39,7 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", help="pages to clean ('-' or nothing: standard input)")
-    parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="text: the clean body text (default); markdown: the body as Markdown; json: the whole result",
+    )
+    parser.add_argument("--json", action="store_true", help="print the whole result as JSON (--format json)")
     parser.add_argument("--kind", choices=("auto", "text", "html"), default="auto", help="input type (default: detect)")
     parser.add_argument("--url", help="the page's address (helps metadata)")
     parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
@@ -55,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newsclean import batchcli
 
         return batchcli.main(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.json and args.format not in (None, "json"):
+        parser.error(f"--json and --format {args.format} ask for different outputs")
+    fmt = "json" if args.json else args.format or "text"
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsclean: %(message)s")
     try:
         pipeline = Pipeline.from_config(args.pipeline) if args.pipeline else None
@@ -64,9 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             for name, data in pages:
                 article = clean(data, url=args.url, kind=args.kind, pipeline=pipeline)
-                if args.json:
+                if fmt == "json":
                     record = {"source": name, **article.to_dict()}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                elif fmt == "markdown":
+                    out.write(article.to_markdown() or "\n")
                 else:
                     out.write(article.text + "\n")
         finally:

@@ -23,6 +23,7 @@ from lxml import etree
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.bodytree import absolute_url, body_blocks, element_text
 from newsclean.sources.leads import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.parse import parse_html
@@ -90,6 +91,7 @@ def html_document(
         if flattened:
             tree = parse_html(html)
     page = extract_metadata(html, tree=tree, url=url)  # reads the tree before extraction changes it
+    base = page_base(tree, url)
     if tree is not None:
         _merge_split_body(tree)
         _drop_unreadable(tree)
@@ -97,7 +99,7 @@ def html_document(
     body = result.body if result is not None else None
     if options.fast and tree is not None:
         body = _checked_body(body, tree, options)
-    blocks = _blocks(body) if body is not None else []
+    blocks = body_blocks(body, base) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
@@ -290,7 +292,7 @@ def _prose_share(body: etree._Element | None) -> float:
     if body is None:
         return 1.0
     total = prose = 0
-    for line in _text(body).split("\n"):
+    for line in element_text(body).split("\n"):
         line = line.strip()
         if line:
             total += len(line)
@@ -366,76 +368,16 @@ def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
         doc.set_meta("url", page.canonical_url, source=page.sources.get("canonical_url", "html"))
 
 
-def _text(el: etree._Element, skip: str | None = None) -> str:
-    """The element's text with line breaks kept, leaving out ``skip`` sub-elements.
-
-    Iterative (an explicit stack, not recursion), so no nesting depth reaches Python's
-    recursion limit.
-    """
-    parts = [el.text or ""]
-    stack: list[tuple[Iterator[etree._Element], str]] = [(iter(el), "")]
-    while stack:
-        children, tail = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            parts.append(tail)
-        elif child.tag == skip:
-            parts.append(child.tail or "")
-        elif child.tag == "lb":
-            parts.append("\n" + (child.tail or ""))
-        elif len(child):
-            parts.append(child.text or "")
-            stack.append((iter(child), child.tail or ""))
-        else:
-            parts.append((child.text or "") + (child.tail or ""))
-    return "".join(parts)
-
-
-def _link_ratio(el: etree._Element, text: str) -> float:
-    if not text.strip():
-        return 0.0
-    linked = sum(len("".join(r.itertext()).strip()) for r in el.iter("ref"))
-    return min(1.0, linked / max(1, len(text.strip())))
-
-
-def _blocks(body: etree._Element) -> list[Block]:
-    blocks: list[Block] = []
-    group = 0
-
-    def add(kind: Kind, el: etree._Element, **extra: Any) -> None:
-        text = _text(el, skip="list")
-        if text.strip():
-            blocks.append(Block(kind, text, len(blocks), link_ratio=_link_ratio(el, text), **extra))
-
-    for el in body:
-        tag = el.tag
-        if not isinstance(tag, str) or tag == "graphic":
-            continue
-        if tag == "head":
-            rend = el.get("rend", "h2")
-            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
-            add(Kind.HEADING, el, level=level)
-        elif tag == "list":
-            group += 1
-            for item in el.iter("item"):  # nested lists' items come as items of their own
-                add(Kind.LIST_ITEM, item, group=group)
-        elif tag == "quote":
-            paragraphs = el.findall("p")
-            for p in paragraphs or [el]:
-                add(Kind.QUOTE, p)
-        elif tag == "table":
-            group += 1
-            for row in el.iter("row"):
-                cells = [" ".join(_text(c).split()) for c in row.iter("cell")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    blocks.append(Block(Kind.TABLE, text, len(blocks), group=group))
-        elif tag == "code":
-            add(Kind.CODE, el)
-        else:
-            add(Kind.PARAGRAPH, el)
-    return blocks
+def page_base(tree: etree._Element | None, url: str | None) -> str | None:
+    """The address relative links on the page resolve against: its ``<base href>``
+    (itself resolved against ``url``), else ``url``."""
+    if tree is None:
+        return url
+    base = tree.find("head/base[@href]")
+    if base is None:
+        base = tree.find(".//base[@href]")
+    href = base.get("href", "").strip() if base is not None else ""
+    return (absolute_url(href, url) or url) if href else url
 
 
 def _str_or_none(value: object) -> str | None:

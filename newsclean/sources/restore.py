@@ -12,6 +12,8 @@ and one walk over the tree's text elements is its whole cost.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from lxml import etree
 
@@ -132,5 +134,5 @@ def _merged(blocks: list[Block], before: dict[int, list[tuple[Kind, str, etree._
                 parent = el.getparent()
             level = int(el.tag[1]) if kind is Kind.HEADING else 0
             out.append(Block(kind, text, len(out), group=group if kind is Kind.LIST_ITEM else None, level=level))
-        out.append(Block(block.kind, block.text, len(out), block.group, block.link_ratio, block.marker, block.level))
+        out.append(replace(block, position=len(out)))
     return out
