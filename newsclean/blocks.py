@@ -69,6 +69,8 @@ class BodyBlock:
     - ``links``: the block's links, in reading order;
     - ``images``: images shown with the block (standing before its text);
     - ``language``: a code block's language, when the page names it;
+    - ``quote``: shared by the blocks that stand in one block quote (its paragraphs, of
+      kind quote, and the headings, list items, table rows or code inside it);
     - ``position``: the block's index in the source order (the same numbering as
       ``Removal.position``, so removed and kept blocks can be put back in order).
     """
@@ -83,6 +85,7 @@ class BodyBlock:
     links: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
     language: str = ""
+    quote: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-serialisable data (``kind`` as its string value)."""
@@ -97,4 +100,5 @@ class BodyBlock:
             "links": [{"text": link.text, "url": link.url} for link in self.links],
             "images": [{"src": i.src, "alt": i.alt} for i in self.images],
             "language": self.language,
+            "quote": self.quote,
         }

@@ -61,7 +61,8 @@ class Block:
     ``level`` is a heading's level or a list item's nesting depth (0: top level);
     ``ordered`` marks an item of a numbered list; ``cells`` are a table row's cells (its
     ``text`` joins the non-empty ones with ``" | "``); ``links``, ``images`` and a code
-    block's ``language`` are what the source saw (see :class:`~newsclean.blocks.BodyBlock`).
+    block's ``language`` are what the source saw; ``quote`` ties the blocks of one block
+    quote (see :class:`~newsclean.blocks.BodyBlock`).
     """
 
     kind: Kind
@@ -76,6 +77,7 @@ class Block:
     links: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
     language: str = ""
+    quote: int | None = None
 
     @_memo
     def n_words(self) -> int:
@@ -133,6 +135,7 @@ class Block:
             links,
             self.images,
             self.language,
+            self.quote,
         )
 
 

@@ -66,16 +66,23 @@ def _destination(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: quote(m.group(0), safe=""), url)
 
 
-def _inline(text: str, links: Sequence[Link]) -> str:
-    """One line of Markdown: ``text`` escaped, with ``links`` (in order) written inline."""
+def _inline(text: str, links: Sequence[Link], used: list[int] | None = None) -> str:
+    """One line of Markdown: ``text`` escaped, with ``links`` (in order) written inline.
+
+    With ``used`` (a table cell: the row's links are spread over its cells), only the
+    leading links found in ``text`` are written, and their number is appended to it."""
     text = " ".join(text.split())
     parts: list[str] = []
     at = 0
+    count = 0
     for link in links:
         anchor = " ".join(link.text.split())
         found = text.find(anchor, at) if anchor else -1
         if found < 0:
+            if used is not None:
+                break
             continue
+        count += 1
         before = _inline_escape(text[at:found])
         if before.endswith("!"):  # "![" would open an image
             before = before[:-1] + "\\!"
@@ -83,6 +90,8 @@ def _inline(text: str, links: Sequence[Link]) -> str:
         parts.append(f"[{_inline_escape(anchor)}]({_destination(link.url)})")
         at = found + len(anchor)
     parts.append(_inline_escape(text[at:]))
+    if used is not None:
+        used.append(count)
     return _escape_start("".join(parts))
 
 
@@ -100,8 +109,8 @@ class _Writer:
         self.with_images = images
         self.chunks: list[str] = []
 
-    def inline(self, block: BodyBlock, text: str | None = None) -> str:
-        return _inline(block.text if text is None else text, block.links if self.with_links else ())
+    def inline(self, block: BodyBlock) -> str:
+        return _inline(block.text, block.links if self.with_links else ())
 
     def images(self, blocks: Sequence[BodyBlock]) -> None:
         if self.with_images:
@@ -120,8 +129,23 @@ class _Writer:
         fence = "`" * max(3, longest + 1)
         self.chunks.append(f"{fence}{_INFO.sub('', block.language)}\n{code}\n{fence}")
 
-    def quote(self, run: Sequence[BodyBlock]) -> None:
-        self.chunks.append("\n>\n".join("> " + self.inline(b) for b in run))
+    def run(self, run: Sequence[BodyBlock]) -> None:
+        """One run of blocks (see :func:`_runs`); quote paragraphs are written as
+        paragraphs: :func:`render` puts a quote's blocks behind ``>``."""
+        first = run[0]
+        if first.kind is not Kind.LIST_ITEM:
+            self.images(run)
+        if first.kind is Kind.HEADING:
+            self.heading(first)
+        elif first.kind is Kind.LIST_ITEM:
+            self.items(run)
+        elif first.kind is Kind.TABLE:
+            self.table(run)
+        elif first.kind is Kind.CODE:
+            self.code(first)
+        else:
+            for b in run:
+                self.paragraph(b)
 
     def items(self, run: Sequence[BodyBlock]) -> None:
         lines: list[str] = []
@@ -150,7 +174,10 @@ class _Writer:
         width = max(len(row) for row in rows)
         lines = []
         for n, (b, row) in enumerate(zip(run, rows, strict=True)):
-            cells = [self.inline(b, c.text).replace("|", "\\|") for c in row]
+            links = b.links if self.with_links else ()
+            cells, used = [], [0]
+            for c in row:
+                cells.append(_inline(c.text, links[sum(used) :], used).replace("|", "\\|"))
             cells += [""] * (width - len(cells))
             lines.append("| " + " | ".join(cells) + " |")
             if n == 0:
@@ -164,7 +191,7 @@ def _runs(blocks: Sequence[BodyBlock]) -> list[list[BodyBlock]]:
     for b in blocks:
         last = runs[-1][-1] if runs else None
         grouped = b.kind in (Kind.LIST_ITEM, Kind.TABLE, Kind.QUOTE)
-        if grouped and last is not None and last.kind is b.kind and last.group == b.group:
+        if grouped and last is not None and last.kind is b.kind and last.group == b.group and last.quote == b.quote:
             runs[-1].append(b)
         else:
             runs.append([b])
@@ -186,23 +213,21 @@ def render(
         writer.chunks.append("# " + _TRAILING_HASHES.sub(r"\\\1", escape(" ".join(title.split()))))
     title_key = _key(title)
     started = False
-    for run in _runs(blocks):
-        first = run[0]
+    runs = _runs(blocks)
+    i = 0
+    while i < len(runs):
+        first = runs[i][0]
         if first.kind is Kind.HEADING and not started and title_key and _key(first.text) == title_key:
+            i += 1
             continue
         started = started or first.kind is not Kind.HEADING
-        if first.kind is not Kind.LIST_ITEM:
-            writer.images(run)
-        if first.kind is Kind.HEADING:
-            writer.heading(first)
-        elif first.kind is Kind.LIST_ITEM:
-            writer.items(run)
-        elif first.kind is Kind.TABLE:
-            writer.table(run)
-        elif first.kind is Kind.QUOTE:
-            writer.quote(run)
-        elif first.kind is Kind.CODE:
-            writer.code(first)
-        else:
-            writer.paragraph(first)
+        if first.quote is None:
+            writer.run(runs[i])
+            i += 1
+            continue
+        inner = _Writer(links, images)  # a block quote: its blocks, each line behind "> "
+        while i < len(runs) and runs[i][0].quote == first.quote:
+            inner.run(runs[i])
+            i += 1
+        writer.chunks.append("\n".join("> " + line if line else ">" for line in "\n\n".join(inner.chunks).split("\n")))
     return "\n\n".join(writer.chunks) + "\n" if writer.chunks else ""

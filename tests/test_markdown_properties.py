@@ -55,7 +55,10 @@ def bodies(draw: st.DrawFn) -> list[BodyBlock]:
     for position in range(draw(st.integers(0, 8))):
         kind = draw(st.sampled_from(list(Kind)))
         text = draw(texts)
-        extra: dict[str, object] = {"group": draw(st.sampled_from([None, 1, 2]))}
+        extra: dict[str, object] = {
+            "group": draw(st.sampled_from([None, 1, 2])),
+            "quote": draw(st.sampled_from([None, None, 7])),
+        }
         if kind is Kind.HEADING:
             extra["level"] = draw(st.integers(0, 8))
         elif kind is Kind.LIST_ITEM:

@@ -28,6 +28,7 @@ __all__ = ["absolute_url", "body_blocks", "element_text"]
 
 _LANGUAGE = regex.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})")
 _UNLINKABLE = ("javascript:", "data:", "vbscript:")
+_QUOTE_PARTS = frozenset(("p", "head", "list", "table", "code", "quote"))
 
 
 def element_text(el: etree._Element, skip: str | None = None) -> str:
@@ -122,37 +123,60 @@ class _Reader:
 
     def read(self, body: etree._Element) -> list[Block]:
         for el in body:
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == "graphic":
-                image = self.image(el)
-                if image is not None:
-                    self.pending_images.append(image)
-            elif tag == "head":
-                rend = el.get("rend", "h2")
-                level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
-                self.add(Kind.HEADING, el, level=level)
-            elif tag == "list":
-                self.group += 1
-                self.list(el, 0)
-            elif tag == "quote":
-                self.group += 1
-                for p in el.findall("p") or [el]:
-                    self.add(Kind.QUOTE, p, group=self.group)
-            elif tag == "table":
-                self.group += 1
-                self.table(el)
-            elif tag == "code":
-                self.add(Kind.CODE, el, language=_language(el))
-            else:
-                self.add(Kind.PARAGRAPH, el)
+            self.element(el)
         if self.pending_images and self.blocks:  # images after the last text: shown with it
             last = self.blocks[-1]
             self.blocks[-1] = replace(last, images=(*last.images, *self.pending_images))
         return self.blocks
 
-    def list(self, el: etree._Element, level: int) -> None:
+    def element(self, el: etree._Element, quote: int | None = None) -> None:
+        """The blocks of one element of the body (``quote``: the quote it stands in)."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        if tag == "graphic":
+            image = self.image(el)
+            if image is not None:
+                self.pending_images.append(image)
+        elif tag == "head":
+            rend = el.get("rend", "h2")
+            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+            self.add(Kind.HEADING, el, level=level, quote=quote)
+        elif tag == "list":
+            self.group += 1
+            self.list(el, 0, quote)
+        elif tag == "quote" and quote is None:
+            self.group += 1
+            self.quote(el, self.group)
+        elif tag == "table":
+            self.group += 1
+            self.table(el, quote)
+        elif tag == "code":
+            self.add(Kind.CODE, el, language=_language(el), quote=quote)
+        elif quote is not None:
+            self.add(Kind.QUOTE, el, group=quote, quote=quote)
+        else:
+            self.add(Kind.PARAGRAPH, el)
+
+    def quote(self, el: etree._Element, quote: int) -> None:
+        """A block quote: its paragraphs as quote blocks, and the headings, lists, tables
+        and code inside it as blocks of their kinds, all marked as standing in ``quote``."""
+        children = [c for c in el if isinstance(c.tag, str)]
+        if not any(c.tag in _QUOTE_PARTS for c in children):
+            self.add(Kind.QUOTE, el, group=quote, quote=quote)
+        elif all(c.tag in _QUOTE_PARTS or c.tag == "graphic" for c in children) and not any(
+            (c.tail or "").strip() for c in children
+        ):
+            lead = (el.text or "").strip()
+            if lead:
+                self.blocks.append(Block(Kind.QUOTE, lead, len(self.blocks), group=quote, quote=quote))
+            for child in children:
+                self.element(child, quote)
+        else:  # text and inline markup between the parts: its paragraphs only
+            for p in el.findall("p"):
+                self.add(Kind.QUOTE, p, group=quote, quote=quote)
+
+    def list(self, el: etree._Element, level: int, quote: int | None = None) -> None:
         """The items of one list, each followed by the items of lists nested in it (an
         iterative walk: nesting depth is bounded only by the tree)."""
         ordered = el.get("rend") == "ol"
@@ -163,19 +187,25 @@ class _Reader:
             if item is None:
                 stack.pop()
                 continue
-            self.add(Kind.LIST_ITEM, item, group=self.group, level=depth, ordered=numbered)
+            self.add(Kind.LIST_ITEM, item, group=self.group, level=depth, ordered=numbered, quote=quote)
             for sub in reversed(item.findall(".//list")):
                 if _parent_item(sub) is item:
                     stack.append((iter(sub.iterchildren("item")), depth + 1, sub.get("rend") == "ol"))
 
-    def table(self, el: etree._Element) -> None:
+    def table(self, el: etree._Element, quote: int | None = None) -> None:
         for row in el.iter("row"):
             cells = tuple(Cell(_squash(element_text(c)), c.get("role") == "head") for c in row.iterchildren("cell"))
             text = " | ".join(c.text for c in cells if c.text)
             if text:
                 self.blocks.append(
                     Block(
-                        Kind.TABLE, text, len(self.blocks), group=self.group, cells=cells, links=self.links(row, None)
+                        Kind.TABLE,
+                        text,
+                        len(self.blocks),
+                        group=self.group,
+                        cells=cells,
+                        links=self.links(row, None),
+                        quote=quote,
                     )
                 )
 

@@ -60,7 +60,9 @@ class _Builder:
         if self.pending:
             kind = self.pending_kind
             group, marker = (self.group, ">") if kind is Kind.QUOTE else (None, "")
-            self.blocks.append(Block(kind, " ".join(self.pending), len(self.blocks), group=group, marker=marker))
+            self.blocks.append(
+                Block(kind, " ".join(self.pending), len(self.blocks), group=group, marker=marker, quote=group)
+            )
             self.pending = []
         self.pending_kind = Kind.PARAGRAPH
 
