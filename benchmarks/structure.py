@@ -152,7 +152,9 @@ def run(names: tuple[str, ...], limit: int | None, workers: int, cache: Path | N
     """One record per page and system; peers found in ``cache`` are not run again."""
     cached: dict[tuple[str, str], dict[str, Any]] = {}
     if cache is not None and (cache / "structure-peers.jsonl").exists():
-        for line in (cache / "structure-peers.jsonl").read_text("utf-8").splitlines():
+        for line in (cache / "structure-peers.jsonl").read_text("utf-8").split("\n"):
+            if not line:
+                continue
             r = json.loads(line)
             cached[(r["system"], r["id"])] = r
     pages = list(_pages(limit))

@@ -172,8 +172,8 @@ class _Reader:
                 self.blocks.append(Block(Kind.QUOTE, lead, len(self.blocks), group=quote, quote=quote))
             for child in children:
                 self.element(child, quote)
-        else:  # text and inline markup between the parts: its paragraphs only
-            for p in el.findall("p"):
+        else:  # text and inline markup between the parts: its paragraphs, else its whole text
+            for p in el.findall("p") or [el]:
                 self.add(Kind.QUOTE, p, group=quote, quote=quote)
 
     def list(self, el: etree._Element, level: int, quote: int | None = None) -> None:

@@ -92,7 +92,7 @@ def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element | N
 def restore_dropped(blocks: list[Block], tree: etree._Element) -> list[Block]:
     """``blocks`` with the headings and list items the extractor dropped between them put
     back (a new list; ``blocks`` itself is unchanged when there is nothing to restore)."""
-    if any(b.kind is Kind.HEADING for b in blocks):
+    if any(b.kind is Kind.HEADING and b.quote is None for b in blocks):  # (a quote may hold a heading)
         return blocks
     wanted = {_key(b.text): i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH and len(b.text) >= 40}
     if len(wanted) < _MIN_MATCHED:

@@ -1,0 +1,92 @@
+"""Give back the kinds the extractor flattened: headings and list items it turned into paragraphs.
+
+trafilatura writes some of the page's headings and list items as plain paragraphs: list
+items whose text sits in a ``<p>`` inside the ``<li>``, lists in containers its list
+handling does not reach, and every heading and list of a page extracted through its
+fallback extractors. The text is right; its kind is lost. :func:`restore_kinds` looks each
+paragraph block's text up among the page's headings and list items (one pass over those
+elements of the tree) and, where the text is exactly that of one of them, makes the block
+a heading (with the element's level) or a list item (grouped with the items of the same
+list, nested by the list's depth, ordered for an ``<ol>``). A text that is both a heading
+and a list item on the page (a table of contents repeats the headings) is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lxml import etree
+
+from newsclean.blocks import Kind
+from newsclean.document import Block
+
+__all__ = ["restore_kinds"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_STRING = etree.XPath("normalize-space()")
+_MAX_CHARS = 1000  # longer paragraphs are not looked up
+_HEADING_WORDS = 25  # a longer "heading" is a styled paragraph
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def _squash(text: str) -> str:
+    """Whitespace as XPath's ``normalize-space()`` treats it (ASCII spaces only)."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def _source(el: etree._Element) -> tuple[Kind, int, etree._Element | None]:
+    """What element ``el`` is: a heading (its level), or a list item (its nesting depth and list)."""
+    if el.tag in _HEADINGS:
+        return Kind.HEADING, int(el.tag[1]), None
+    depth = sum(1 for a in el.iterancestors("ul", "ol")) - 1
+    return Kind.LIST_ITEM, max(depth, 0), el.getparent()
+
+
+def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
+    """``blocks`` with paragraphs whose text is exactly a heading's or a list item's on the
+    page made headings or list items (``blocks`` itself when none is)."""
+    wanted = {_squash(b.text) for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text) <= _MAX_CHARS}
+    if not wanted:
+        return blocks
+    found: dict[str, tuple[Kind, int, etree._Element | None]] = {}
+    for el in tree.iter(*_HEADINGS, "li"):
+        if el.tag == "li" and el.find(".//li") is not None:
+            continue  # an item holding a list: its own text is not its whole text
+        text = _STRING(el)
+        if not isinstance(text, str) or text not in wanted:
+            continue
+        source = _source(el)
+        if text not in found or source[0] is Kind.HEADING:
+            found[text] = source
+    if not found:
+        return blocks
+    out: list[Block] = []
+    group = max((b.group or 0 for b in blocks), default=0)
+    last_list: etree._Element | None = None
+    for b in blocks:
+        source = found.get(_squash(b.text)) if b.kind is Kind.PARAGRAPH else None
+        if source is None or (source[0] is Kind.HEADING and len(b.text.split()) > _HEADING_WORDS):
+            out.append(b)
+            last_list = None
+            continue
+        kind, level, parent = source
+        if kind is Kind.HEADING:
+            out.append(replace(b, kind=kind, level=level))
+            last_list = None
+            continue
+        if parent is None or last_list is None or not _same_list(parent, last_list):
+            group += 1
+        last_list = parent
+        ordered = parent is not None and parent.tag == "ol"
+        out.append(replace(b, kind=kind, level=level, group=group, ordered=ordered))
+    return out
+
+
+def _same_list(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two list elements are one list (the same, or nested in one another)."""
+    if a is b:
+        return True
+    return any(x is b for x in a.iterancestors("ul", "ol")) or any(x is a for x in b.iterancestors("ul", "ol"))
