@@ -35,10 +35,11 @@ _BACKTICKS = re.compile(r"`+")
 _INFO = re.compile(r"[^\w+#.-]")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f()<>\\\"\s]")
 _WORD = re.compile(r"\w+")
+_UNTIDY = re.compile(r"[^\S ]|  |^ | $")  # whitespace other than single inner spaces
 
 
 def _inline_escape(text: str) -> str:
-    return _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _INLINE.sub(r"\\\g<0>", text)
 
 
 def _escape_start(text: str) -> str:
@@ -71,7 +72,10 @@ def _inline(text: str, links: Sequence[Link], used: list[int] | None = None) -> 
 
     With ``used`` (a table cell: the row's links are spread over its cells), only the
     leading links found in ``text`` are written, and their number is appended to it."""
-    text = " ".join(text.split())
+    if _UNTIDY.search(text):  # (normalised text has single spaces only: nothing to do)
+        text = " ".join(text.split())
+    if not links:
+        return _escape_start(_inline_escape(text))
     parts: list[str] = []
     at = 0
     count = 0

@@ -83,21 +83,14 @@ class _Reader:
         self.group = 0
         self.pending_images: list[Image] = []  # images standing alone, shown with the next block
 
-    def links(self, el: etree._Element, skip: str | None) -> tuple[Link, ...]:
+    def links(self, el: etree._Element) -> tuple[Link, ...]:
         out = []
         for ref in el.iter("ref"):
-            if skip is not None and _inside(ref, el, skip):
-                continue
             url = absolute_url(ref.get("target"), self.base)
             text = _squash("".join(ref.itertext()))
             if url and text:
                 out.append(Link(text, url))
         return tuple(out)
-
-    def images(self, el: etree._Element) -> tuple[Image, ...]:
-        found = [*self.pending_images, *(i for i in map(self.image, el.iter("graphic")) if i is not None)]
-        self.pending_images = []
-        return tuple(found)
 
     def image(self, el: etree._Element) -> Image | None:
         src = absolute_url(el.get("src"), self.base)
@@ -105,18 +98,36 @@ class _Reader:
 
     def add(self, kind: Kind, el: etree._Element, *, skip: str | None = "list", **extra: object) -> None:
         text = element_text(el, skip=skip)
-        if not text.strip():
+        length = len(text.strip())
+        if not length:
             return
-        linked = sum(len("".join(r.itertext()).strip()) for r in el.iter("ref"))
-        ratio = min(1.0, linked / max(1, len(text.strip())))
+        linked = 0
+        links: list[Link] = []
+        images = self.pending_images
+        self.pending_images = []
+        if len(el):  # one walk over the links and images below (none in a bare paragraph)
+            for node in el.iter("ref", "graphic"):
+                if node.tag == "graphic":
+                    image = self.image(node)
+                    if image is not None:
+                        images.append(image)
+                    continue
+                anchor = "".join(node.itertext())
+                linked += len(anchor.strip())
+                if skip is not None and _inside(node, el, skip):
+                    continue
+                url = absolute_url(node.get("target"), self.base)
+                anchor = _squash(anchor)
+                if url and anchor:
+                    links.append(Link(anchor, url))
         self.blocks.append(
             Block(
                 kind,
                 text,
                 len(self.blocks),
-                link_ratio=ratio,
-                links=self.links(el, skip),
-                images=self.images(el),
+                link_ratio=min(1.0, linked / length),
+                links=tuple(links),
+                images=tuple(images),
                 **extra,  # type: ignore[arg-type]
             )
         )
@@ -204,7 +215,7 @@ class _Reader:
                         len(self.blocks),
                         group=self.group,
                         cells=cells,
-                        links=self.links(row, None),
+                        links=self.links(row),
                         quote=quote,
                     )
                 )

@@ -24,7 +24,7 @@ from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.bodytree import absolute_url, body_blocks, element_text
-from newsclean.sources.kinds import restore_kinds
+from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.leads import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.parse import parse_html
@@ -104,7 +104,7 @@ def html_document(
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
-        blocks = restore_kinds(blocks, tree)
+        blocks = restore_links(restore_kinds(blocks, tree), tree, base)
     doc = Document(blocks=blocks, source="html")
     if flattened:
         doc.warnings.append("flattened-nesting")

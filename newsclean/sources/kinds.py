@@ -1,4 +1,5 @@
-"""Give back the kinds the extractor flattened: headings and list items it turned into paragraphs.
+"""Give back what the extractor flattened: headings and list items it turned into
+paragraphs, and the links of a body it stripped of all of them.
 
 trafilatura writes some of the page's headings and list items as plain paragraphs: list
 items whose text sits in a ``<p>`` inside the ``<li>``, lists in containers its list
@@ -13,28 +14,28 @@ and a list item on the page (a table of contents repeats the headings) is a head
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from lxml import etree
 
-from newsclean.blocks import Kind
+from newsclean.blocks import Kind, Link
 from newsclean.document import Block
+from newsclean.sources.bodytree import absolute_url
 
-__all__ = ["restore_kinds"]
+__all__ = ["restore_kinds", "restore_links"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_STRING = etree.XPath("normalize-space()")
 _MAX_CHARS = 1000  # longer paragraphs are not looked up
 _HEADING_WORDS = 25  # a longer "heading" is a styled paragraph
 
 
-_SPACES = re.compile(r"[ \t\r\n]+")
-
-
 def _squash(text: str) -> str:
-    """Whitespace as XPath's ``normalize-space()`` treats it (ASCII spaces only)."""
-    return _SPACES.sub(" ", text).strip(" ")
+    return " ".join(text.split())
+
+
+def _text(el: etree._Element) -> str:
+    """The element's whole text (serialised in C: the fastest way lxml has)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 def _source(el: etree._Element) -> tuple[Kind, int, etree._Element | None]:
@@ -53,11 +54,11 @@ def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
         return blocks
     found: dict[str, tuple[Kind, int, etree._Element | None]] = {}
     for el in tree.iter(*_HEADINGS, "li"):
+        text = _squash(_text(el))
+        if text not in wanted:
+            continue
         if el.tag == "li" and el.find(".//li") is not None:
             continue  # an item holding a list: its own text is not its whole text
-        text = _STRING(el)
-        if not isinstance(text, str) or text not in wanted:
-            continue
         source = _source(el)
         if text not in found or source[0] is Kind.HEADING:
             found[text] = source
@@ -90,3 +91,41 @@ def _same_list(a: etree._Element, b: etree._Element) -> bool:
     if a is b:
         return True
     return any(x is b for x in a.iterancestors("ul", "ol")) or any(x is a for x in b.iterancestors("ul", "ol"))
+
+
+_BLOCK_TAGS = frozenset(("p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", *_HEADINGS))
+
+
+def restore_links(blocks: list[Block], tree: etree._Element, base: str | None) -> list[Block]:
+    """``blocks`` with the links of the page elements whose text is exactly a block's.
+
+    For a body in which the extractor kept no link at all (it drops them on some pages),
+    while the page's own paragraphs hold links: each ``<a href>`` of the page is taken
+    with the paragraph, list item, heading or cell it stands in, and a block whose text is
+    that element's text gets its links, made absolute against ``base``."""
+    if not blocks or any(b.links for b in blocks):
+        return blocks
+    wanted = {_squash(b.text) for b in blocks if b.kind is not Kind.CODE and len(b.text) <= 4 * _MAX_CHARS}
+    by_text: dict[str, list[Link]] = {}
+    seen: set[int] = set()
+    for a in tree.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        holder = next((x for x in a.iterancestors() if x.tag in _BLOCK_TAGS), None)
+        if holder is None or id(holder) in seen:
+            continue
+        seen.add(id(holder))
+        text = _squash(_text(holder))
+        if text not in wanted or text in by_text:
+            continue
+        links = []
+        for link in holder.iter("a"):
+            url = absolute_url(link.get("href"), base)
+            anchor = " ".join("".join(link.itertext()).split())
+            if url and anchor:
+                links.append(Link(anchor, url))
+        by_text[text] = links
+    if not by_text:
+        return blocks
+    return [replace(b, links=tuple(by_text.get(_squash(b.text), ()))) if b.kind is not Kind.CODE else b for b in blocks]
