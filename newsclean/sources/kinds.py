@@ -9,7 +9,9 @@ paragraph block's text up among the page's headings and list items (one pass ove
 elements of the tree) and, where the text is exactly that of one of them, makes the block
 a heading (with the element's level) or a list item (grouped with the items of the same
 list, nested by the list's depth, ordered for an ``<ol>``). A text that is both a heading
-and a list item on the page (a table of contents repeats the headings) is a heading.
+and a list item on the page (a table of contents repeats the headings) is a heading. List
+items are not looked for above the first paragraph of prose: there they are a breadcrumb
+or a menu, which the ``headline`` filter reads as the lines before the title.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = ["restore_kinds", "restore_links"]
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_CHARS = 1000  # longer paragraphs are not looked up
 _HEADING_WORDS = 25  # a longer "heading" is a styled paragraph
+_PROSE_WORDS = 12  # a paragraph this long is article text
 
 
 def _squash(text: str) -> str:
@@ -67,9 +70,15 @@ def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
     out: list[Block] = []
     group = max((b.group or 0 for b in blocks), default=0)
     last_list: etree._Element | None = None
+    prose = False  # list items above the first prose paragraph are a breadcrumb or a menu
     for b in blocks:
         source = found.get(_squash(b.text)) if b.kind is Kind.PARAGRAPH else None
-        if source is None or (source[0] is Kind.HEADING and len(b.text.split()) > _HEADING_WORDS):
+        if (
+            source is None
+            or (source[0] is Kind.HEADING and len(b.text.split()) > _HEADING_WORDS)
+            or (source[0] is Kind.LIST_ITEM and not prose)
+        ):
+            prose = prose or (b.kind is Kind.PARAGRAPH and len(b.text.split()) >= _PROSE_WORDS)
             out.append(b)
             last_list = None
             continue
