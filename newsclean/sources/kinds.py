@@ -49,6 +49,17 @@ def _source(el: etree._Element) -> tuple[Kind, int, etree._Element | None]:
     return Kind.LIST_ITEM, max(depth, 0), el.getparent()
 
 
+def _own_text(item: etree._Element) -> str:
+    """A list item's text without the lists nested in it."""
+    parts = [item.text or ""]
+    for child in item:
+        if child.tag in ("ul", "ol"):
+            parts.append(child.tail or "")
+        elif isinstance(child.tag, str):
+            parts.append(etree.tostring(child, method="text", encoding=str, with_tail=True))
+    return "".join(parts)
+
+
 def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
     """``blocks`` with paragraphs whose text is exactly a heading's or a list item's on the
     page made headings or list items (``blocks`` itself when none is)."""
@@ -58,10 +69,10 @@ def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
     found: dict[str, tuple[Kind, int, etree._Element | None]] = {}
     for el in tree.iter(*_HEADINGS, "li"):
         text = _squash(_text(el))
+        if text not in wanted and el.tag == "li" and el.find(".//li") is not None:
+            text = _squash(_own_text(el))  # an item holding a list: its text before the list
         if text not in wanted:
             continue
-        if el.tag == "li" and el.find(".//li") is not None:
-            continue  # an item holding a list: its own text is not its whole text
         source = _source(el)
         if text not in found or source[0] is Kind.HEADING:
             found[text] = source
