@@ -28,8 +28,8 @@ from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.leads import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.parse import parse_html
+from newsclean.sources.parts import restore_parts
 from newsclean.sources.restore import restore_dropped
-from newsclean.sources.tables import restore_tables
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -78,8 +78,8 @@ def html_document(
     pages, so it costs little in the median while rescuing the pages the fast path misses.
     Sections and list items trafilatura dropped are put back (:mod:`.restore`), paragraphs
     that are headings or list items on the page get their kind back, a body stripped of all
-    its links gets them back (:mod:`.kinds`), data tables it dropped from between body
-    paragraphs are put back (:mod:`.tables`), and a lead paragraph it left out is recovered
+    its links gets them back (:mod:`.kinds`), data tables and quotes it dropped from
+    between body paragraphs are put back (:mod:`.parts`), and a lead paragraph it left out is recovered
     (:mod:`.leads`). Links are made absolute against the page's ``<base>`` or ``url``.
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
@@ -109,7 +109,7 @@ def html_document(
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
         blocks = restore_links(restore_kinds(blocks, tree), tree, base)
-        blocks = restore_tables(blocks, tree, base)
+        blocks = restore_parts(blocks, tree, base)
     doc = Document(blocks=blocks, source="html")
     if flattened:
         doc.warnings.append("flattened-nesting")

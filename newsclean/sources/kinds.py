@@ -73,9 +73,9 @@ def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
             text = _squash(_own_text(el))  # an item holding a list: its text before the list
         if text not in wanted:
             continue
-        source = _source(el)
-        if text not in found or source[0] is Kind.HEADING:
-            found[text] = source
+        here = _source(el)
+        if text not in found or here[0] is Kind.HEADING:
+            found[text] = here
     if not found:
         return blocks
     out: list[Block] = []

@@ -1,4 +1,4 @@
-"""Data tables the extractor dropped from between body paragraphs (``sources/tables.py``)."""
+"""Data tables and quotes the extractor dropped from between body paragraphs (``sources/parts.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from lxml import html
 
 from newsclean import Block, Kind
 from newsclean.blocks import Cell
-from newsclean.sources.tables import restore_tables
+from newsclean.sources.parts import restore_parts
 
 P = [
     "The county published its road repair figures for the year on Monday, district by district.",
@@ -29,7 +29,7 @@ def paragraphs() -> list[Block]:
 
 
 def test_a_dropped_table_between_body_paragraphs_comes_back_in_place() -> None:
-    out = restore_tables(paragraphs(), page(TABLE), "https://county.example/roads/")
+    out = restore_parts(paragraphs(), page(TABLE), "https://county.example/roads/")
     assert [b.kind for b in out] == [Kind.PARAGRAPH, Kind.TABLE, Kind.TABLE, Kind.TABLE, Kind.PARAGRAPH, Kind.PARAGRAPH]
     assert [b.position for b in out] == list(range(6))
     assert out[1].cells == (Cell("District", True), Cell("Miles repaired", True))
@@ -39,7 +39,18 @@ def test_a_dropped_table_between_body_paragraphs_comes_back_in_place() -> None:
 
 def test_tables_outside_the_body_layout_tables_and_kept_tables_stay_out() -> None:
     blocks = paragraphs()
-    assert restore_tables(blocks, page("", aside=TABLE), None) is blocks  # after the article
-    assert restore_tables(blocks, page(LAYOUT), None) is blocks  # one column: layout
+    assert restore_parts(blocks, page("", aside=TABLE), None) is blocks  # after the article
+    assert restore_parts(blocks, page(LAYOUT), None) is blocks  # one column: layout
     kept = [blocks[0], Block(Kind.TABLE, "District | Miles repaired", 1), *blocks[1:]]
-    assert restore_tables(kept, page(TABLE), None) is kept
+    assert restore_parts(kept, page(TABLE), None) is kept
+
+
+QUOTE = "<blockquote class='pull'><p>Every district asked for more money than the county has to give.</p></blockquote>"
+
+
+def test_a_dropped_quote_comes_back_as_quote_blocks() -> None:
+    out = restore_parts(paragraphs(), page(QUOTE), None)
+    assert [b.kind for b in out] == [Kind.PARAGRAPH, Kind.QUOTE, Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert out[1].text == "Every district asked for more money than the county has to give."
+    assert out[1].quote is not None
+    assert restore_parts(out, page(QUOTE), None) is out  # held already
