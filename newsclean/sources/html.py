@@ -108,7 +108,7 @@ def html_document(
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
-        blocks = restore_links(restore_kinds(blocks, tree), tree, base)
+        blocks = restore_links(restore_kinds(blocks, tree, base), tree, base)
         blocks = restore_parts(blocks, tree, base)
     doc = Document(blocks=blocks, source="html")
     if flattened:

@@ -60,49 +60,68 @@ def _own_text(item: etree._Element) -> str:
     return "".join(parts)
 
 
-def restore_kinds(blocks: list[Block], tree: etree._Element) -> list[Block]:
+def _links(el: etree._Element, base: str | None) -> tuple[Link, ...]:
+    out = []
+    for a in el.iter("a"):
+        url = absolute_url(a.get("href"), base)
+        anchor = _squash(_text(a))
+        if url and anchor:
+            out.append(Link(anchor, url))
+    return tuple(out)
+
+
+def restore_kinds(blocks: list[Block], tree: etree._Element, base: str | None = None) -> list[Block]:
     """``blocks`` with paragraphs whose text is exactly a heading's or a list item's on the
-    page made headings or list items (``blocks`` itself when none is)."""
+    page made headings or list items (``blocks`` itself when none is). A heading without
+    links (the extractor keeps none in headings) gets those of its element on the page."""
     wanted = {_squash(b.text) for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text) <= _MAX_CHARS}
-    if not wanted:
+    headings = {_squash(b.text) for b in blocks if b.kind is Kind.HEADING and not b.links}
+    if not wanted and not headings:
         return blocks
-    found: dict[str, tuple[Kind, int, etree._Element | None]] = {}
+    found: dict[str, tuple[Kind, int, etree._Element | None, etree._Element]] = {}
+    linked: dict[str, tuple[Link, ...]] = {}  # heading text -> its links on the page
     for el in tree.iter(*_HEADINGS, "li"):
         text = _squash(_text(el))
+        if el.tag != "li" and text in headings and text not in linked:
+            linked[text] = _links(el, base)
         if text not in wanted and el.tag == "li" and el.find(".//li") is not None:
             text = _squash(_own_text(el))  # an item holding a list: its text before the list
         if text not in wanted:
             continue
-        here = _source(el)
-        if text not in found or here[0] is Kind.HEADING:
-            found[text] = here
-    if not found:
+        kind, level, parent = _source(el)
+        if text not in found or kind is Kind.HEADING:
+            found[text] = (kind, level, parent, el)
+    if not found and not any(linked.values()):
         return blocks
     out: list[Block] = []
     group = max((b.group or 0 for b in blocks), default=0)
     last_list: etree._Element | None = None
     prose = False  # list items above the first prose paragraph are a breadcrumb or a menu
     for b in blocks:
-        source = found.get(_squash(b.text)) if b.kind is Kind.PARAGRAPH else None
+        key = _squash(b.text)
+        source = found.get(key) if b.kind is Kind.PARAGRAPH else None
         if (
             source is None
             or (source[0] is Kind.HEADING and len(b.text.split()) > _HEADING_WORDS)
             or (source[0] is Kind.LIST_ITEM and not prose)
         ):
             prose = prose or (b.kind is Kind.PARAGRAPH and len(b.text.split()) >= _PROSE_WORDS)
+            if b.kind is Kind.HEADING and linked.get(key) and not b.links:
+                b = replace(b, links=linked[key])
             out.append(b)
             last_list = None
             continue
-        kind, level, parent = source
+        kind, level, parent, el = source
+        links = b.links or _links(el, base)
         if kind is Kind.HEADING:
-            out.append(replace(b, kind=kind, level=level))
+            out.append(replace(b, kind=kind, level=level, links=links))
             last_list = None
             continue
         if parent is None or last_list is None or not _same_list(parent, last_list):
             group += 1
         last_list = parent
         ordered = parent is not None and parent.tag == "ol"
-        out.append(replace(b, kind=kind, level=level, group=group, ordered=ordered))
+        out.append(replace(b, kind=kind, level=level, group=group, ordered=ordered, links=links))
     return out
 
 
@@ -126,7 +145,7 @@ def restore_links(blocks: list[Block], tree: etree._Element, base: str | None) -
     if not blocks or any(b.links for b in blocks):
         return blocks
     wanted = {_squash(b.text) for b in blocks if b.kind is not Kind.CODE and len(b.text) <= 4 * _MAX_CHARS}
-    by_text: dict[str, list[Link]] = {}
+    by_text: dict[str, tuple[Link, ...]] = {}
     seen: set[int] = set()
     for a in tree.iter("a"):
         href = a.get("href")
@@ -139,13 +158,7 @@ def restore_links(blocks: list[Block], tree: etree._Element, base: str | None) -
         text = _squash(_text(holder))
         if text not in wanted or text in by_text:
             continue
-        links = []
-        for link in holder.iter("a"):
-            url = absolute_url(link.get("href"), base)
-            anchor = " ".join("".join(link.itertext()).split())
-            if url and anchor:
-                links.append(Link(anchor, url))
-        by_text[text] = links
+        by_text[text] = _links(holder, base)
     if not by_text:
         return blocks
-    return [replace(b, links=tuple(by_text.get(_squash(b.text), ()))) if b.kind is not Kind.CODE else b for b in blocks]
+    return [replace(b, links=by_text.get(_squash(b.text), ())) if b.kind is not Kind.CODE else b for b in blocks]

@@ -69,3 +69,9 @@ def test_a_body_with_links_keeps_them_as_they_are() -> None:
         Block(Kind.PARAGRAPH, "Read the minutes or the full plan.", 0, links=(Link("minutes", "https://a.example/m"),))
     ]
     assert restore_links(flat, html.fromstring(PAGE), None) is flat
+
+
+def test_a_heading_gets_the_links_of_its_element() -> None:
+    tree = html.fromstring("<html><body><h2>1. <a href='/fonts/lomba'>Lomba</a> by a studio</h2></body></html>")
+    out = restore_kinds([Block(Kind.HEADING, "1. Lomba by a studio", 0, level=2)], tree, "https://type.example/")
+    assert out[0].links == (Link("Lomba", "https://type.example/fonts/lomba"),)
