@@ -28,6 +28,8 @@ _AFTER = etree.XPath("following::p[position() <= 4]")
 _MIN_ROWS = 2
 _MIN_COLUMNS = 2
 _MIN_QUOTE = 40
+_HELD_CHARS = 3  # cells longer than this are looked for in the body
+_HELD_SHARE = 0.5  # a table with this share of them in the body is held already
 
 
 def _squash(text: str) -> str:
@@ -77,9 +79,11 @@ def _part(el: etree._Element, base: str | None, blocks_text: set[str], body_text
     rows = _rows(el, base)
     if len(rows) < _MIN_ROWS or max(sum(1 for c in cells if c.text) for cells, _ in rows) < _MIN_COLUMNS:
         return None
-    first = next(c.text for c in rows[0][0] if c.text)
-    if " | ".join(c.text for c in rows[0][0] if c.text) in body_text or (len(first) > 20 and first in body_text):
-        return None  # the body holds it already
+    cells = [c.text for cells, _ in rows for c in cells if len(c.text) > _HELD_CHARS]
+    if " | ".join(c.text for c in rows[0][0] if c.text) in body_text or (
+        cells and sum(1 for c in cells if c in body_text) >= _HELD_SHARE * len(cells)
+    ):
+        return None  # the body holds it already (as a table, or in other blocks)
     return rows, []
 
 
