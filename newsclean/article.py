@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from newsclean.blocks import BodyBlock
+from newsclean.markdown import render
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,10 @@ class Article:
     ``text`` holds the body paragraphs separated by one blank line. ``paragraphs`` holds
     the same paragraphs as a list, and ``blocks`` the same body as typed blocks (headings,
     list items, table rows with their cells, quotes, code; with their links): see
-    :class:`~newsclean.blocks.BodyBlock` and :meth:`to_markdown`. Metadata fields are ``None`` (or an empty list) when
-    the page does not provide them; ``sources`` says where each metadata field came from
-    (e.g. ``{"title": "text:leading-line", "authors": "bio"}``). ``warnings`` carries
+    :class:`~newsclean.blocks.BodyBlock` and :meth:`to_markdown`. Metadata fields are
+    ``None`` (or an empty list) when the page does not provide them; ``sources`` says
+    where each metadata field came from (e.g. ``{"title": "text:leading-line", "authors":
+    "bio"}``). ``warnings`` carries
     machine-readable notes such as ``"no-article-text"``.
     """
 
@@ -74,8 +76,6 @@ class Article:
         ``images`` is on). Body text is escaped so that it reads back as the same text.
         The title opens the document as a ``#`` heading only when ``title`` is on; a body
         heading that repeats it is left out either way. See :mod:`newsclean.markdown`."""
-        from newsclean.markdown import render
-
         return render(self.blocks, title=self.title, links=links, images=images, with_title=title)
 
     def removals_by(self, filter_name: str) -> list[Removal]:

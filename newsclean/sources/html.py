@@ -76,11 +76,12 @@ def html_document(
     body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
     gets the full extraction cascade as well. That second pass runs on a minority of
     pages, so it costs little in the median while rescuing the pages the fast path misses.
-    Sections and list items trafilatura dropped are put back (:mod:`.restore`), paragraphs
-    that are headings or list items on the page get their kind back, a body stripped of all
-    its links gets them back (:mod:`.kinds`), data tables and quotes it dropped from
-    between body paragraphs are put back (:mod:`.parts`), and a lead paragraph it left out is recovered
-    (:mod:`.leads`). Links are made absolute against the page's ``<base>`` or ``url``.
+    Sections and list items trafilatura dropped are put back (:mod:`.restore`); paragraphs
+    that are headings or list items on the page get their kind back, and a body stripped of
+    all its links gets them back (:mod:`.kinds`); data tables and quotes it dropped from
+    between body paragraphs are put back (:mod:`.parts`); a lead paragraph it left out is
+    recovered (:mod:`.leads`). Links are made absolute against the page's ``<base>`` or
+    ``url``.
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
     to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
