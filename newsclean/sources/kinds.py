@@ -10,8 +10,10 @@ elements of the tree) and, where the text is exactly that of one of them, makes 
 a heading (with the element's level) or a list item (grouped with the items of the same
 list, nested by the list's depth, ordered for an ``<ol>``). A text that is both a heading
 and a list item on the page (a table of contents repeats the headings) is a heading. List
-items are not looked for above the first paragraph of prose: there they are a breadcrumb
-or a menu, which the ``headline`` filter reads as the lines before the title.
+items are looked for only in a body that has none (pages hold hundreds of ``<li>`` in
+menus and footers: reading them all costs more than the rest of this step), and not above
+the first paragraph of prose: there they are a breadcrumb or a menu, which the
+``headline`` filter reads as the lines before the title.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = ["restore_kinds", "restore_links"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_CHARS = 1000  # longer paragraphs are not looked up
+_MAX_RAW = 3 * _MAX_CHARS  # an element with this much text (spaces included) cannot match
 _HEADING_WORDS = 25  # a longer "heading" is a styled paragraph
 _PROSE_WORDS = 12  # a paragraph this long is article text
 
@@ -74,18 +77,29 @@ def restore_kinds(blocks: list[Block], tree: etree._Element, base: str | None = 
     """``blocks`` with paragraphs whose text is exactly a heading's or a list item's on the
     page made headings or list items (``blocks`` itself when none is). A heading without
     links (the extractor keeps none in headings) gets those of its element on the page."""
-    wanted = {_squash(b.text) for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text) <= _MAX_CHARS}
-    headings = {_squash(b.text) for b in blocks if b.kind is Kind.HEADING and not b.links}
+    keys = [
+        _squash(b.text)
+        if (b.kind is Kind.PARAGRAPH and len(b.text) <= _MAX_CHARS) or (b.kind is Kind.HEADING and not b.links)
+        else None
+        for b in blocks
+    ]
+    wanted = {k for k, b in zip(keys, blocks, strict=True) if k is not None and b.kind is Kind.PARAGRAPH}
+    headings = {k for k, b in zip(keys, blocks, strict=True) if k is not None and b.kind is Kind.HEADING}
     if not wanted and not headings:
         return blocks
     found: dict[str, tuple[Kind, int, etree._Element | None, etree._Element]] = {}
     linked: dict[str, tuple[Link, ...]] = {}  # heading text -> its links on the page
-    for el in tree.iter(*_HEADINGS, "li"):
-        text = _squash(_text(el))
+    # list items are looked for only in a body without any (the extractor flattened them
+    # all): pages list menus and footers in hundreds of <li>, headings are few
+    tags = _HEADINGS if any(b.kind is Kind.LIST_ITEM for b in blocks) else (*_HEADINGS, "li")
+    for el in tree.iter(*tags):
+        # an item holding a list (a menu, often): its text before the list
+        raw = _own_text(el) if el.tag == "li" and el.find(".//li") is not None else _text(el)
+        if len(raw) > _MAX_RAW:
+            continue
+        text = _squash(raw)
         if el.tag != "li" and text in headings and text not in linked:
             linked[text] = _links(el, base)
-        if text not in wanted and el.tag == "li" and el.find(".//li") is not None:
-            text = _squash(_own_text(el))  # an item holding a list: its text before the list
         if text not in wanted:
             continue
         kind, level, parent = _source(el)
@@ -97,16 +111,15 @@ def restore_kinds(blocks: list[Block], tree: etree._Element, base: str | None = 
     group = max((b.group or 0 for b in blocks), default=0)
     last_list: etree._Element | None = None
     prose = False  # list items above the first prose paragraph are a breadcrumb or a menu
-    for b in blocks:
-        key = _squash(b.text)
-        source = found.get(key) if b.kind is Kind.PARAGRAPH else None
+    for b, key in zip(blocks, keys, strict=True):
+        source = found.get(key) if key is not None and b.kind is Kind.PARAGRAPH else None
         if (
             source is None
             or (source[0] is Kind.HEADING and len(b.text.split()) > _HEADING_WORDS)
             or (source[0] is Kind.LIST_ITEM and not prose)
         ):
             prose = prose or (b.kind is Kind.PARAGRAPH and len(b.text.split()) >= _PROSE_WORDS)
-            if b.kind is Kind.HEADING and linked.get(key) and not b.links:
+            if key is not None and b.kind is Kind.HEADING and linked.get(key):
                 b = replace(b, links=linked[key])
             out.append(b)
             last_list = None
