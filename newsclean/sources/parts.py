@@ -4,7 +4,8 @@ trafilatura leaves out some tables and quotes of the article: one wrapped in an 
 container, one after a ``<style>`` block, a pull quote or a quote card it scores as
 boilerplate. :func:`restore_parts` looks at the page's tables that hold data (two rows or
 more, two filled columns or more, no table nested in them) and its block quotes (40
-characters or more, not nested), whose text the body does not hold as a block, and puts
+characters or more, not nested), whose text the body does not hold as a block (a pull
+quote, repeating a sentence of a longer paragraph, is not held by it), and puts
 each back (as table rows, or as quote paragraphs) when it stands between two paragraphs of
 the body: the paragraph before it (one of the few nearest ``<p>`` elements before it) and
 one after it are body blocks, in that order, so it sits inside the article, not in a
@@ -13,6 +14,7 @@ sidebar or footer. A page without tables or quotes costs one walk over those ele
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lxml import etree
@@ -23,6 +25,7 @@ from newsclean.sources.bodytree import absolute_url
 
 __all__ = ["restore_parts"]
 
+_WORD = re.compile(r"\w+")
 _NEAR = etree.XPath("preceding::p[position() <= 4]")
 _AFTER = etree.XPath("following::p[position() <= 4]")
 _MIN_ROWS = 2
@@ -30,6 +33,7 @@ _MIN_COLUMNS = 2
 _MIN_QUOTE = 40
 _HELD_CHARS = 3  # cells longer than this are looked for in the body
 _HELD_SHARE = 0.5  # a table with this share of them in the body is held already
+_HELD_LENGTH = 1.2  # a block at most this much longer than a quote paragraph in it holds it
 
 
 def _squash(text: str) -> str:
@@ -65,13 +69,27 @@ Row = tuple[tuple[Cell, ...], tuple[Link, ...]]
 Part = tuple[list[Row], list[str]]  # a table's rows, or a quote's paragraphs
 
 
+def _held(paragraph: str, blocks_text: set[str]) -> bool:
+    """Whether a block holds ``paragraph`` as (nearly) all of its text, word for word. A pull
+    quote repeats a sentence of a longer paragraph: that paragraph does not hold it in this sense."""
+    if paragraph in blocks_text:
+        return True
+    words = _words(paragraph)
+    limit = _HELD_LENGTH * len(words) + 10
+    return any(words in w for w in map(_words, blocks_text) if len(w) <= limit)
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def _part(el: etree._Element, base: str | None, blocks_text: set[str], body_text: str) -> Part | None:
     if el.tag == "blockquote":
         if any(a.tag == "blockquote" for a in el.iterancestors()):
             return None
         paragraphs = _quote(el)
         text = " ".join(paragraphs)
-        if len(text) < _MIN_QUOTE or any(p in blocks_text for p in paragraphs):
+        if len(text) < _MIN_QUOTE or any(_held(p, blocks_text) for p in paragraphs):
             return None
         return [], paragraphs
     if el.find(".//table") is not None or any(a.tag == "table" for a in el.iterancestors()):
