@@ -12,7 +12,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-ORDER = ["quality", "text-mode", "speed", "metadata", "throughput", "robustness", "scaling"]
+ORDER = ["quality", "text-mode", "speed", "metadata", "structure", "throughput", "robustness", "scaling"]
 
 HEADER = """# Benchmarks
 

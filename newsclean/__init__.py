@@ -15,6 +15,7 @@ from newsclean import filters
 from newsclean.api import clean
 from newsclean.article import Article, Removal
 from newsclean.batch import BadRecord, Cleaned, Failed, Fields, Result, clean_many
+from newsclean.blocks import BodyBlock, Kind
 from newsclean.errors import (
     BinaryInputError,
     ConfigError,
@@ -37,6 +38,7 @@ __all__ = [
     "Article",
     "BadRecord",
     "BinaryInputError",
+    "BodyBlock",
     "Cleaned",
     "ConfigError",
     "DecodeError",
@@ -47,6 +49,7 @@ __all__ = [
     "HtmlOptions",
     "InputError",
     "InputTooLargeError",
+    "Kind",
     "Limits",
     "NewscleanError",
     "Pipeline",

@@ -172,6 +172,7 @@ def to_article(doc: Document) -> Article:
         section=_str(meta.get("section")),
         tags=_strs(meta.get("tags")),
         image=_str(meta.get("image")),
+        blocks=[b.to_body() for b in doc.blocks if b.text],
     )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+
+from newsclean.blocks import BodyBlock
+from newsclean.markdown import render
 
 
 @dataclass(frozen=True)
@@ -11,14 +14,16 @@ class Removal:
     """One piece of text a filter took out of the body.
 
     ``filter`` is the filter's stable name (the one to pass to ``Pipeline.without``),
-    ``reason`` a short human-readable rule, ``text`` what was removed and ``position``
-    the index of the block it came from in the source order.
+    ``reason`` a short human-readable rule, ``text`` what was removed, ``position``
+    the index of the block it came from in the source order and ``kind`` that block's
+    kind (``"paragraph"``, ``"list_item"``, ``"heading"``, ...).
     """
 
     filter: str
     reason: str
     text: str
     position: int = -1
+    kind: str = ""
 
 
 @dataclass
@@ -26,9 +31,12 @@ class Article:
     """Clean body text plus metadata and the list of every removal.
 
     ``text`` holds the body paragraphs separated by one blank line. ``paragraphs`` holds
-    the same paragraphs as a list. Metadata fields are ``None`` (or an empty list) when
-    the page does not provide them; ``sources`` says where each metadata field came from
-    (e.g. ``{"title": "text:leading-line", "authors": "bio"}``). ``warnings`` carries
+    the same paragraphs as a list, and ``blocks`` the same body as typed blocks (headings,
+    list items, table rows with their cells, quotes, code; with their links): see
+    :class:`~newsclean.blocks.BodyBlock` and :meth:`to_markdown`. Metadata fields are
+    ``None`` (or an empty list) when the page does not provide them; ``sources`` says
+    where each metadata field came from (e.g. ``{"title": "text:leading-line", "authors":
+    "bio"}``). ``warnings`` carries
     machine-readable notes such as ``"no-article-text"``.
     """
 
@@ -53,10 +61,22 @@ class Article:
     section: str | None = None
     tags: list[str] = field(default_factory=list)
     image: str | None = None
+    blocks: list[BodyBlock] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain, JSON-serialisable data (lists and dicts of str/int/None)."""
-        return asdict(self)
+        """Plain, JSON-serialisable data (lists and dicts of str/int/bool/None)."""
+        out = asdict(replace(self, blocks=[]))
+        out["blocks"] = [b.to_dict() for b in self.blocks]
+        return out
+
+    def to_markdown(self, *, links: bool = True, images: bool = False, title: bool = False) -> str:
+        """The body as Markdown (CommonMark, with GFM pipe tables): ``#`` headings, ``-`` and
+        ``1.`` lists with their nesting, tables with a header row, ``>`` quotes, fenced code,
+        inline ``[links](url)`` (unless ``links`` is off) and ``![alt](src)`` images (when
+        ``images`` is on). Body text is escaped so that it reads back as the same text.
+        The title opens the document as a ``#`` heading only when ``title`` is on; a body
+        heading that repeats it is left out either way. See :mod:`newsclean.markdown`."""
+        return render(self.blocks, title=self.title, links=links, images=images, with_title=title)
 
     def removal_counts(self) -> dict[str, int]:
         """How many pieces each filter removed (``{"bylines": 1, "inserts": 2}``), filters

@@ -1,7 +1,8 @@
 """The ``newsclean`` command: clean pages (files or standard input) and print the results.
 
 newsclean page.html                 # the clean text
-newsclean --json page.html          # the whole Article as JSON
+newsclean --json page.html          # the whole Article as JSON (same as --format json)
+newsclean --format markdown page.html   # the body as Markdown (headings, lists, tables, links)
 newsclean a.html b.html.gz          # several pages: a heading line before each text
 curl -s URL | newsclean --kind html
 newsclean --example                 # the embedded U.S. News example
@@ -41,6 +42,7 @@ from newsclean.pipeline import Pipeline
 log = logging.getLogger("newsclean")
 
 EXAMPLE = "usnews-syria-defections.txt"
+FORMATS = ("text", "markdown", "json")
 SUBCOMMANDS = ("batch", "warc")  # a first argument naming one of these is a subcommand, not a file
 __all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
 
@@ -49,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Turn scraped news pages (HTML or text) into clean body text plus metadata.",
-        epilog="examples:\n  newsclean page.html\n  newsclean --json page.txt other.html.gz\n"
+        epilog="examples:\n  newsclean page.html\n  newsclean --format markdown page.html\n"
+        "  newsclean --json page.txt other.html.gz\n"
         "  cat page.html | newsclean --kind html\n  newsclean --example --json\n"
         "  newsclean --stats page.html        # per-filter removal counts on standard error\n"
         "batch subcommands (see their --help):\n"
@@ -61,7 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "files", nargs="*", help="pages to clean, .gz/.zst read by suffix ('-' or nothing: standard input)"
     )
-    parser.add_argument("--json", action="store_true", help="print each result as one line of JSON")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="text: the clean body text (default); markdown: the body as Markdown; json: one line of JSON per page",
+    )
+    parser.add_argument("--json", action="store_true", help="print each result as one line of JSON (--format json)")
     parser.add_argument("--kind", choices=("auto", "text", "html"), default="auto", help="input type (default: detect)")
     parser.add_argument("--url", help="the page's address (helps metadata)")
     parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
@@ -79,7 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newsclean.batch import command
 
         return command.main(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.json and args.format not in (None, "json"):
+        parser.error(f"--json and --format {args.format} ask for different outputs")
+    fmt = "json" if args.json else args.format or "text"
     setup_logging(args.verbose, args.quiet)
     try:
         pipeline = Pipeline.from_config(args.pipeline) if args.pipeline else None
@@ -103,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     error(f"{name}: {exc}")
                     failed = True
                     continue
-                _write(out, name, article, json_lines=args.json, heading=several, first=number == 0)
+                _write(out, name, article, fmt=fmt, heading=several, first=number == 0)
                 if args.stats and not args.quiet:
                     _stats(name, article)
         finally:
@@ -133,13 +146,13 @@ def _pages(args: argparse.Namespace) -> Iterator[tuple[str, bytes | Exception]]:
             yield name, exc
 
 
-def _write(out: IO[str], name: str, article: Article, *, json_lines: bool, heading: bool, first: bool) -> None:
-    if json_lines:
+def _write(out: IO[str], name: str, article: Article, *, fmt: str, heading: bool, first: bool) -> None:
+    if fmt == "json":
         out.write(json.dumps({"source": name, **article.to_dict()}, ensure_ascii=False) + "\n")
     else:
         if heading:  # as `head` and `tail` separate files
             out.write(("" if first else "\n") + f"==> {name} <==\n")
-        out.write(article.text + "\n")
+        out.write((article.to_markdown() or "\n") if fmt == "markdown" else article.text + "\n")
     out.flush()
 
 

@@ -11,14 +11,16 @@ methods below, which keep the audit trail (:attr:`Document.removed`) complete.
 from __future__ import annotations
 
 import bisect
-import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, overload
 
 from newsclean.article import Removal
+from newsclean.blocks import BodyBlock, Cell, Image, Kind, Link
 from newsclean.metadata.names import same_person, unique_people
 from newsclean.textutil import first_word, word_count
+
+__all__ = ["METADATA_FIELDS", "Block", "Document", "Kind"]
 
 _T = TypeVar("_T")
 
@@ -49,18 +51,6 @@ class _memo(Generic[_T]):
         return value
 
 
-class Kind(str, enum.Enum):
-    """What a block is, as far as the source could tell."""
-
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list_item"
-    QUOTE = "quote"
-    CAPTION = "caption"
-    CODE = "code"
-    TABLE = "table"
-
-
 @dataclass(frozen=True)
 class Block:
     """One unit of text: a paragraph, heading, list item, quote, caption, ...
@@ -69,6 +59,11 @@ class Block:
     removed). ``group`` ties together blocks of one list or table (``None`` otherwise).
     ``link_ratio`` is the share of the text that is link text (HTML only, else 0.0).
     ``marker`` is the bullet or list marker the source saw (text mode), e.g. ``"•"``.
+    ``level`` is a heading's level or a list item's nesting depth (0: top level);
+    ``ordered`` marks an item of a numbered list; ``cells`` are a table row's cells (its
+    ``text`` joins the non-empty ones with ``" | "``); ``links``, ``images`` and a code
+    block's ``language`` are what the source saw; ``quote`` ties the blocks of one block
+    quote (see :class:`~newsclean.blocks.BodyBlock`).
     """
 
     kind: Kind
@@ -78,6 +73,12 @@ class Block:
     link_ratio: float = 0.0
     marker: str = ""
     level: int = 0
+    ordered: bool = False
+    cells: tuple[Cell, ...] = ()
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    language: str = ""
+    quote: int | None = None
 
     @_memo
     def n_words(self) -> int:
@@ -94,8 +95,49 @@ class Block:
         """The text as the source showed it, list marker included (``"• Headline"``)."""
         return f"{self.marker} {self.text}" if self.marker else self.text
 
-    def with_text(self, text: str) -> Block:
-        return replace(self, text=text)
+    def with_text(self, text: str, fix: Callable[[str], str] | None = None) -> Block:
+        """The block with ``text``; with ``fix``, the texts it holds (link anchors, cells,
+        image alt texts) are passed through ``fix`` too, so they keep matching the text
+        (``text`` being ``fix`` of the old text)."""
+        if fix is None or not (self.links or self.cells or self.images):
+            return replace(self, text=text)
+        return replace(
+            self,
+            text=text,
+            links=tuple(Link(fix(k.text), k.url) for k in self.links),
+            cells=tuple(Cell(fix(c.text), c.header) for c in self.cells),
+            images=tuple(Image(i.src, fix(i.alt)) for i in self.images),
+        )
+
+    def to_body(self) -> BodyBlock:
+        """The block as ``Article.blocks`` gives it. Links whose anchor text a filter cut
+        out of the text are left out; a table row whose text a filter changed gets its
+        cells from the new text."""
+        links = self.links
+        if links:
+            kept, at = [], 0
+            for link in links:
+                found = self.text.find(link.text, at) if link.text else -1
+                if found >= 0:
+                    kept.append(link)
+                    at = found + len(link.text)
+            links = tuple(kept) if len(kept) < len(links) else links
+        cells = self.cells
+        if cells and " | ".join(c.text for c in cells if c.text) != self.text:
+            cells = tuple(Cell(t) for t in self.text.split(" | "))
+        return BodyBlock(
+            self.kind,
+            self.text,
+            self.position,
+            self.level,
+            self.group,
+            self.ordered,
+            cells,
+            links,
+            self.images,
+            self.language,
+            self.quote,
+        )
 
 
 def _position(block: Block) -> int:
@@ -172,7 +214,9 @@ class Document:
     def remove(self, block: Block, *, filter: str, reason: str) -> None:
         """Drop ``block`` from the body, recording who removed it and why."""
         self._drop(block)
-        self.removed.append(Removal(filter=filter, reason=reason, text=block.display, position=block.position))
+        self.removed.append(
+            Removal(filter=filter, reason=reason, text=block.display, position=block.position, kind=block.kind.value)
+        )
 
     def discard(self, block: Block) -> None:
         """Drop a block that holds no visible text (nothing worth recording)."""
@@ -191,7 +235,9 @@ class Document:
         ids = {id(b) for b in blocks}
         self.blocks = [b for b in self.blocks if id(b) not in ids]
         for b in sorted(blocks, key=lambda b: b.position):
-            self.removed.append(Removal(filter=filter, reason=reason, text=b.display, position=b.position))
+            self.removed.append(
+                Removal(filter=filter, reason=reason, text=b.display, position=b.position, kind=b.kind.value)
+            )
 
     def cut(self, block: Block, start: int, end: int, *, filter: str, reason: str) -> Block | None:
         """Remove ``block.text[start:end]`` (a part of a block) and record it.
@@ -210,7 +256,9 @@ class Document:
         new = block.with_text(rest)
         self.replace_block(block, new)
         if removed:
-            self.removed.append(Removal(filter=filter, reason=reason, text=removed, position=block.position))
+            self.removed.append(
+                Removal(filter=filter, reason=reason, text=removed, position=block.position, kind=block.kind.value)
+            )
         return new
 
     def replace_block(self, old: Block, new: Block) -> None:

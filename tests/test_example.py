@@ -56,4 +56,6 @@ def test_to_dict_is_json(article: newsclean.Article) -> None:
         "reason": article.removed[0].reason,
         "text": "By + More",
         "position": article.removed[0].position,
+        "kind": "paragraph",
     }
+    assert data["blocks"][0]["kind"] == "paragraph" and data["blocks"][0]["text"] == article.paragraphs[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 import ftfy
@@ -40,6 +41,7 @@ _MOJIBAKE_HINT = re.compile(
 )
 _NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DELETE) + "]")
 _SPACES = regex.compile(r"[^\S\n]+")  # horizontal whitespace, NBSP and thin spaces included
+_INDENT_SPACES = re.compile(r"[^\S\n\t]")  # one such character (not a tab)
 
 
 def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = True) -> str:
@@ -62,6 +64,16 @@ def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = 
     return text
 
 
+def _code_line(line: str) -> str:
+    """A line of code: its indentation kept (each space-like character as one space, tabs
+    as tabs), runs of spaces after it as one space, none at the end."""
+    body = line.lstrip()
+    if not body:
+        return ""
+    indent = _INDENT_SPACES.sub(" ", line[: len(line) - len(body)])
+    return indent + str(_SPACES.sub(" ", body, timeout=REGEX_TIMEOUT)).rstrip()
+
+
 def _looks_mangled(text: str) -> bool:
     return not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
 
@@ -75,8 +87,7 @@ def _tidy(text: str, *, keep_lines: bool) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if keep_lines:
-        lines = (_SPACES.sub(" ", line, timeout=REGEX_TIMEOUT).rstrip() for line in text.split("\n"))
-        return "\n".join(lines).strip("\n")
+        return "\n".join(_code_line(line) for line in text.split("\n")).strip("\n")
     return " ".join(text.split())
 
 
@@ -98,8 +109,10 @@ class Normalize:
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
-            text = normalize_text(block.text, keep_lines=block.kind is Kind.CODE, fix_mojibake=self.fix_mojibake)
+            keep_lines = block.kind is Kind.CODE
+            text = normalize_text(block.text, keep_lines=keep_lines, fix_mojibake=self.fix_mojibake)
             if not text:
                 doc.discard(block)
             elif text != block.text:
-                doc.replace_block(block, block.with_text(text))
+                fix = partial(normalize_text, keep_lines=keep_lines, fix_mojibake=self.fix_mojibake)
+                doc.replace_block(block, block.with_text(text, fix))

@@ -24,10 +24,13 @@ from lxml import etree
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.bodytree import absolute_url, body_blocks, element_text
+from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.parse import parse_html
+from newsclean.sources.parts import restore_parts
 from newsclean.sources.restore_dropped import restore_dropped
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
@@ -91,8 +94,12 @@ def html_document(
     body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
     gets the full extraction cascade as well. That second pass runs on a minority of
     pages, so it costs little in the median while rescuing the pages the fast path misses.
-    Sections and list items trafilatura dropped are put back (:mod:`.restore_dropped`), and a
-    lead paragraph it left out is recovered (:mod:`.lead_paragraph`).
+    Sections and list items trafilatura dropped are put back (:mod:`.restore_dropped`);
+    paragraphs that are headings or list items on the page get their kind back, and a body
+    stripped of all its links gets them back (:mod:`.kinds`); data tables and quotes it
+    dropped from between body paragraphs are put back (:mod:`.parts`); a lead paragraph it
+    left out is recovered (:mod:`.lead_paragraph`). Links are made absolute against the
+    page's ``<base>`` or ``url``.
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
     to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
@@ -112,6 +119,7 @@ def html_document(
         if flattened:
             tree = parse_html(html)
     page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
+    base = page_base(tree, url)
     furniture = []
     if tree is not None:
         furniture = strip_furniture(
@@ -127,10 +135,12 @@ def html_document(
     body = result.body if result is not None else None
     if options.fast and tree is not None:
         body = _checked_body(body, tree, options)
-    blocks = _blocks(body) if body is not None else []
+    blocks = body_blocks(body, base) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
+        blocks = restore_links(restore_kinds(blocks, tree, base), tree, base)
+        blocks = restore_parts(blocks, tree, base)
     doc = Document(blocks=blocks, source="html", removed=furniture)
     if flattened:
         doc.warnings.append("flattened-nesting")
@@ -314,7 +324,7 @@ def _prose_share(body: etree._Element | None) -> float:
     if body is None:
         return 1.0
     total = prose = 0
-    for line in _text(body).split("\n"):
+    for line in element_text(body).split("\n"):
         line = line.strip()
         if line:
             total += len(line)
@@ -395,76 +405,16 @@ def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
         doc.set_meta("url", page.canonical_url, source=page.sources.get("canonical_url", "html"))
 
 
-def _text(el: etree._Element, skip: str | None = None) -> str:
-    """The element's text with line breaks kept, leaving out ``skip`` sub-elements.
-
-    Iterative (an explicit stack, not recursion), so no nesting depth reaches Python's
-    recursion limit.
-    """
-    parts = [el.text or ""]
-    stack: list[tuple[Iterator[etree._Element], str]] = [(iter(el), "")]
-    while stack:
-        children, tail = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            parts.append(tail)
-        elif child.tag == skip:
-            parts.append(child.tail or "")
-        elif child.tag == "lb":
-            parts.append("\n" + (child.tail or ""))
-        elif len(child):
-            parts.append(child.text or "")
-            stack.append((iter(child), child.tail or ""))
-        else:
-            parts.append((child.text or "") + (child.tail or ""))
-    return "".join(parts)
-
-
-def _link_ratio(el: etree._Element, text: str) -> float:
-    if not text.strip():
-        return 0.0
-    linked = sum(len("".join(r.itertext()).strip()) for r in el.iter("ref"))
-    return min(1.0, linked / max(1, len(text.strip())))
-
-
-def _blocks(body: etree._Element) -> list[Block]:
-    blocks: list[Block] = []
-    group = 0
-
-    def add(kind: Kind, el: etree._Element, **extra: Any) -> None:
-        text = _text(el, skip="list")
-        if text.strip():
-            blocks.append(Block(kind, text, len(blocks), link_ratio=_link_ratio(el, text), **extra))
-
-    for el in body:
-        tag = el.tag
-        if not isinstance(tag, str) or tag == "graphic":
-            continue
-        if tag == "head":
-            rend = el.get("rend", "h2")
-            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
-            add(Kind.HEADING, el, level=level)
-        elif tag == "list":
-            group += 1
-            for item in el.iter("item"):  # nested lists' items come as items of their own
-                add(Kind.LIST_ITEM, item, group=group)
-        elif tag == "quote":
-            paragraphs = el.findall("p")
-            for p in paragraphs or [el]:
-                add(Kind.QUOTE, p)
-        elif tag == "table":
-            group += 1
-            for row in el.iter("row"):
-                cells = [" ".join(_text(c).split()) for c in row.iter("cell")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    blocks.append(Block(Kind.TABLE, text, len(blocks), group=group))
-        elif tag == "code":
-            add(Kind.CODE, el)
-        else:
-            add(Kind.PARAGRAPH, el)
-    return blocks
+def page_base(tree: etree._Element | None, url: str | None) -> str | None:
+    """The address relative links on the page resolve against: its ``<base href>``
+    (itself resolved against ``url``), else ``url``."""
+    if tree is None:
+        return url
+    base = tree.find("head/base[@href]")
+    if base is None:
+        base = tree.find(".//base[@href]")
+    href = base.get("href", "").strip() if base is not None else ""
+    return (absolute_url(href, url) or url) if href else url
 
 
 def _str_or_none(value: object) -> str | None:

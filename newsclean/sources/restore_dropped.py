@@ -12,6 +12,8 @@ and one walk over the tree's text elements is its whole cost.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from lxml import etree
 
@@ -61,6 +63,17 @@ def _chrome(el: etree._Element, stop: etree._Element) -> bool:
     return False
 
 
+def _chrome_between(el: etree._Element, before: etree._Element, after: etree._Element, stop: etree._Element) -> bool:
+    """Whether ``el`` sits in page furniture apart from the kept paragraphs around it: a
+    furniture-like container that also holds one of them is the article's own (some
+    page builders name every wrapper "widget")."""
+    for kept in (before, after):
+        common = _common_ancestor(el, kept)
+        if not _chrome(el, stop if common is None else common):
+            return False
+    return True
+
+
 def _all_link(el: etree._Element, text: str) -> bool:
     """Whether the element's text is (nearly) all link text: a navigation or related link."""
     linked = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
@@ -79,7 +92,7 @@ def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element | N
 def restore_dropped(blocks: list[Block], tree: etree._Element) -> list[Block]:
     """``blocks`` with the headings and list items the extractor dropped between them put
     back (a new list; ``blocks`` itself is unchanged when there is nothing to restore)."""
-    if any(b.kind is Kind.HEADING for b in blocks):
+    if any(b.kind is Kind.HEADING and b.quote is None for b in blocks):  # (a quote may hold a heading)
         return blocks
     wanted = {_key(b.text): i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH and len(b.text) >= 40}
     if len(wanted) < _MIN_MATCHED:
@@ -103,15 +116,15 @@ def restore_dropped(blocks: list[Block], tree: etree._Element) -> list[Block]:
     # restored elements, each placed before the block of the next matched paragraph
     before: dict[int, list[tuple[Kind, str, etree._Element]]] = {}
     next_block = iter(matched)
-    target = next(next_block)
+    target = previous = next(next_block)
     for k in range(first + 1, last):
         while target[0] < k:
-            target = next(next_block)
+            previous, target = target, next(next_block)
         el, key = elements[k], texts[k]
         if el.tag == "p" or not key or key in have:
             continue
         text = " ".join("".join(el.itertext()).split())
-        if _chrome(el, container) or _all_link(el, text):
+        if _all_link(el, text) or _chrome_between(el, elements[previous[0]], elements[target[0]], container):
             continue
         kind = Kind.HEADING if el.tag in _HEADINGS else Kind.LIST_ITEM
         before.setdefault(target[1], []).append((kind, text, el))
@@ -132,5 +145,5 @@ def _merged(blocks: list[Block], before: dict[int, list[tuple[Kind, str, etree._
                 parent = el.getparent()
             level = int(el.tag[1]) if kind is Kind.HEADING else 0
             out.append(Block(kind, text, len(out), group=group if kind is Kind.LIST_ITEM else None, level=level))
-        out.append(Block(block.kind, block.text, len(out), block.group, block.link_ratio, block.marker, block.level))
+        out.append(replace(block, position=len(out)))
     return out
