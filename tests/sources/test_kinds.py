@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from newsclean import Block, Kind
 from newsclean.blocks import Link
+from newsclean.document import Block, Kind
 from newsclean.sources.kinds import restore_kinds, restore_links
 
 INTRO = "The harbour board met on Thursday and agreed a plan for the old ferry terminal and its car park."

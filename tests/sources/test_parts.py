@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from newsclean import Block, Kind
 from newsclean.blocks import Cell
+from newsclean.document import Block, Kind
 from newsclean.sources.parts import restore_parts
 
 P = [
