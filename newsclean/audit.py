@@ -21,7 +21,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-__all__ = ["Edit", "Move", "word_changes"]
+import regex
+
+__all__ = ["Edit", "Move", "word_changes", "words"]
+
+_WORD = regex.compile(r"\w+")
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")  # a lower-case letter, then an upper-case one
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,15 @@ class Edit:
     after: str
     position: int = -1
     kind: str = ""
+
+
+def words(text: str) -> list[str]:
+    """The words the audit trail accounts for: runs of word characters, split where a
+    lower-case letter meets an upper-case one, so that text glued where its separator was
+    lost (a JSON-LD body whose paragraphs run together: ``"for youDrinking coffee"``)
+    still holds each word. ``words("the iPhone'sNew case")`` → ``["the", "i", "Phone",
+    "s", "New", "case"]``."""
+    return [part for run in _WORD.findall(text) for part in _GLUED.split(run)]
 
 
 def word_changes(before: str, after: str) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ import trafilatura
 from lxml import etree
 
 from newsclean.article import Removal
+from newsclean.audit import words
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
@@ -33,7 +34,7 @@ from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
 from newsclean.sources.restore_dropped import restore_dropped
-from newsclean.textutil import REGEX_TIMEOUT, ends_sentence, words
+from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
 
@@ -298,14 +299,19 @@ def _prefer_structured_body(blocks: list[Block], tree: etree._Element, share: fl
 
 
 def _not_held(extracted: list[Block], structured: list[Block]) -> list[Removal]:
-    """The extracted blocks whose words the JSON-LD body used instead does not hold, as
-    removals (position -1: they stand outside the document's numbering)."""
-    held = " ".join(" ".join(words(b.text)).casefold() for b in structured)
-    return [
-        Removal("structured_body", _REPLACED, b.display, kind=b.kind.value)
-        for b in extracted
-        if " ".join(words(b.text)).casefold() not in held
-    ]
+    """The extracted blocks whose words (:func:`newsclean.audit.words`) the JSON-LD body
+    used instead does not hold in a row (each held once: a block the extraction has twice
+    needs two places), as removals (position -1: they stand outside the document's
+    numbering)."""
+    held = f" {' '.join(w for b in structured for w in words(b.text))} "
+    lost = []
+    for b in extracted:
+        key = f" {' '.join(words(b.text))} "
+        if key.strip() and key in held:
+            held = held.replace(key, "  ", 1)  # (the spaces around it stay for its neighbours)
+        elif key.strip():
+            lost.append(Removal("structured_body", _REPLACED, b.display, kind=b.kind.value))
+    return lost
 
 
 _REPLACED = "extracted text that the page's JSON-LD articleBody, used instead, does not hold"
