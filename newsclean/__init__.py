@@ -6,7 +6,8 @@
     ('The body.', ['Jane Doe'])
 
 The work is done by the filters of a :class:`Pipeline` (each in :mod:`newsclean.filters`);
-every removal is recorded in ``article.removed`` with the filter's name, so
+every removal is recorded in ``article.removed`` with the filter's name (text moved into
+metadata in ``article.moved``, words changed in place in ``article.edits``), so
 ``Pipeline.default().without(name)`` switches off what you disagree with. Custom filters
 work on the :class:`~newsclean.document.Document` of :mod:`newsclean.document`.
 """
@@ -14,6 +15,7 @@ work on the :class:`~newsclean.document.Document` of :mod:`newsclean.document`.
 from newsclean import filters
 from newsclean.api import clean
 from newsclean.article import Article, Removal
+from newsclean.audit import Edit, Move
 from newsclean.batch import BadRecord, Cleaned, Failed, Fields, Result, clean_many
 from newsclean.blocks import BodyBlock, Kind
 from newsclean.errors import (
@@ -42,6 +44,7 @@ __all__ = [
     "Cleaned",
     "ConfigError",
     "DecodeError",
+    "Edit",
     "ExtractionError",
     "Failed",
     "Fields",
@@ -51,6 +54,7 @@ __all__ = [
     "InputTooLargeError",
     "Kind",
     "Limits",
+    "Move",
     "NewscleanError",
     "Pipeline",
     "Removal",

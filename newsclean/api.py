@@ -70,7 +70,8 @@ def clean(
     doc = _document(given, kind, url=url, encoding=encoding, limits=limits, options=html_options)
     if len(doc.blocks) > limits.max_blocks:
         log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
-        doc.blocks = doc.blocks[: limits.max_blocks]
+        reason = f"beyond the first {limits.max_blocks} blocks (Limits.max_blocks)"
+        doc.remove_many(doc.blocks[limits.max_blocks :], filter="max_blocks", reason=reason)
         doc.warnings.append("truncated-blocks")
     if url:
         doc.set_meta("url", url, source=url_source, overwrite=True)
@@ -162,6 +163,8 @@ def to_article(doc: Document) -> Article:
         language=_str(meta.get("language")),
         description=_str(meta.get("description")),
         removed=sorted(doc.removed, key=lambda r: r.position),
+        moved=sorted(doc.moved, key=lambda m: m.position),
+        edits=sorted(doc.edits, key=lambda e: e.position),
         sources=dict(doc.meta_sources),
         kind=doc.source,
         warnings=warnings,

@@ -1,10 +1,13 @@
-"""The result of cleaning: :class:`Article`, and :class:`Removal`, one entry of its audit trail."""
+"""The result of cleaning: :class:`Article`, and :class:`Removal`, one entry of its audit trail
+(the others, :class:`~newsclean.audit.Move` and :class:`~newsclean.audit.Edit`, are in
+:mod:`newsclean.audit`)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from newsclean.audit import Edit, Move
 from newsclean.blocks import BodyBlock
 from newsclean.markdown import render
 
@@ -38,6 +41,12 @@ class Article:
     where each metadata field came from (e.g. ``{"title": "text:leading-line", "authors":
     "bio"}``). ``warnings`` carries
     machine-readable notes such as ``"no-article-text"``.
+
+    The audit trail: ``removed`` lists what filters (and the source's steps) took out of
+    the body, ``moved`` the body text that went into a metadata field (the headline into
+    ``title``, a byline's names into ``authors``), and ``edits`` the words a filter changed
+    in place (a mojibake repair); see :mod:`newsclean.audit`. Together with the body they
+    account for every word of the blocks the source produced.
     """
 
     text: str = ""
@@ -51,6 +60,8 @@ class Article:
     language: str | None = None
     description: str | None = None
     removed: list[Removal] = field(default_factory=list)
+    moved: list[Move] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     kind: str = "text"
     warnings: list[str] = field(default_factory=list)

@@ -5,7 +5,9 @@ blocks (or parts of a block's text) and fill in metadata; the API turns the Docu
 an :class:`~newsclean.article.Article`.
 
 A Document belongs to one ``clean()`` call: filters mutate it in place through the
-methods below, which keep the audit trail (:attr:`Document.removed`) complete.
+methods below, which keep the audit trail complete: :attr:`Document.removed` (what was
+taken out), :attr:`Document.moved` (body text that went into metadata) and
+:attr:`Document.edits` (words changed in place); see :mod:`newsclean.audit`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, overload
 
 from newsclean.article import Removal
+from newsclean.audit import Edit, Move, word_changes
 from newsclean.blocks import BodyBlock, Cell, Image, Kind, Link
 from newsclean.metadata.names import same_person, unique_people
 from newsclean.textutil import first_word, word_count
@@ -171,7 +174,10 @@ class Document:
     :data:`METADATA_FIELDS`) to values; ``meta_sources`` says where each came from.
     ``done`` holds the names of one-shot steps already taken on this document (a filter
     that decides once per page, like ``main_region``, adds its name); ``cuts`` counts the
-    pieces cut out of blocks (see :meth:`cut`).
+    pieces cut out of blocks (see :meth:`cut`). ``moved`` and ``edits`` hold the rest of
+    the audit trail (:meth:`take`, :meth:`move`, :meth:`edit`). ``current`` is the block
+    that iterating over the document (``for block in doc``) handed out last: the block a
+    filter was working on when it failed (see :mod:`newsclean.timeouts`).
     """
 
     blocks: list[Block]
@@ -182,9 +188,17 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     done: set[str] = field(default_factory=set)
     cuts: int = 0
+    moved: list[Move] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    current: Block | None = field(default=None, compare=False, repr=False)
 
     def __iter__(self) -> Iterator[Block]:
-        return iter(list(self.blocks))
+        """The blocks as they stand now (a filter may remove blocks while iterating), each
+        noted as :attr:`current` while the loop's body works on it."""
+        for block in list(self.blocks):
+            self.current = block
+            yield block
+        self.current = None
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -222,13 +236,33 @@ class Document:
         """Drop a block that holds no visible text (nothing worth recording)."""
         self._drop(block)
 
-    def take(self, block: Block, field: str, *, source: str) -> bool:
-        """Move a block's text out of the body into metadata field ``field`` (no removal is
-        recorded: the text is kept, in the metadata). Returns whether the field was set."""
+    def take(self, block: Block, field: str, *, source: str, filter: str = "", reason: str = "") -> bool:
+        """Move a block's text out of the body into metadata field ``field``, recorded as a
+        :class:`~newsclean.audit.Move` (not a removal: the text is kept, in the metadata).
+        Returns whether the field was set (the block stays in the body otherwise)."""
         if not self.set_meta(field, block.text, source=source):
             return False
-        self.discard(block)
+        self._drop(block)
+        self.move(block, field, block.text, filter=filter or source, reason=reason or f"moved to {field}")
         return True
+
+    def move(self, block: Block, to: str, text: str, *, filter: str, reason: str) -> None:
+        """Record that ``text`` of ``block`` went into metadata field ``to``. :meth:`take`
+        records its moves itself; a filter calls this for what it read out of a block it
+        removes or keeps (the names of a byline it removes, for ``authors``)."""
+        self.moved.append(Move(filter, to, text, reason, block.position, block.kind.value))
+
+    def edit(
+        self, block: Block, text: str, *, filter: str, reason: str, fix: Callable[[str], str] | None = None
+    ) -> Block:
+        """Give ``block`` the text ``text`` in place (see :meth:`Block.with_text` for
+        ``fix``), recording the words that changed as :class:`~newsclean.audit.Edit` s
+        (nothing for a change of whitespace alone). Returns the new block."""
+        new = block.with_text(text, fix)
+        self.replace_block(block, new)
+        for before, after in word_changes(block.text, text):
+            self.edits.append(Edit(filter, reason, before, after, block.position, block.kind.value))
+        return new
 
     def remove_many(self, blocks: list[Block], *, filter: str, reason: str) -> None:
         """Drop several blocks at once (one record each, in reading order)."""
@@ -280,24 +314,25 @@ class Document:
         self.meta_sources[name] = source
         return True
 
-    def add_authors(self, names: list[str], *, source: str) -> None:
+    def add_authors(self, names: list[str], *, source: str) -> list[str]:
         """Add person names to ``authors``, deduplicated (``"JANE DOE"``, ``"Jane A. Doe"``
         and ``"Jane Doe"`` are one person).
 
         Names read from the body text (sources ``byline-text:*`` and ``bio``) only join
         names the page markup already gave when they corroborate them: a body byline that
         repeats one of the marked-up authors may add co-authors; one that names none of
-        them (a sidebar, a quoted author) is ignored.
+        them (a sidebar, a quoted author) is ignored. Returns the names added.
         """
         current = list(self.meta.get("authors") or [])  # type: ignore[call-overload]
         from_body = source.startswith(_BODY_SOURCES)
         have_markup = bool(current) and not self.meta_sources.get("authors", "").startswith(_BODY_SOURCES)
         if from_body and have_markup and not any(same_person(n, c) for n in names for c in current):
-            return
+            return []
         new = [n for n in unique_people(names) if not any(same_person(n, c) for c in current)]
         if new:
             self.meta["authors"] = current + new
             self.meta_sources.setdefault("authors", source)
+        return new
 
 
 # Punctuation that follows a word without a space: where a cut leaves it next to a word.

@@ -12,7 +12,8 @@ limit                  default            when hit
 =====================  =================  ==============================================
 ``max_input_bytes``    20,000,000         :class:`~newsclean.errors.InputTooLargeError`
                                           (for ``str`` input: characters)
-``max_blocks``         20,000             blocks after that are dropped; warning
+``max_blocks``         20,000             blocks after that are dropped (recorded as
+                                          removals of ``max_blocks``); warning
                                           ``"truncated-blocks"``
 ``max_depth``          200                HTML elements nested deeper are unwrapped (tags
                                           dropped, text kept); warning ``"flattened-nesting"``

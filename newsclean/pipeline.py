@@ -22,11 +22,12 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from newsclean.document import Document
 from newsclean.errors import ConfigError, FilterError, NewscleanError, UnknownFilterError
 from newsclean.filters import DEFAULT_ORDER, REGISTRY
+from newsclean.timeouts import Aside, run_filter
 from newsclean.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
@@ -182,12 +183,14 @@ class Pipeline:
         if before is not None and after is not None:
             raise ConfigError("give 'before' or 'after', not both")
         steps = [f for _, f in self._steps]
-        if before is None and after is None:
+        if before is not None:
+            anchor, offset = before, 0
+        elif after is not None:
+            anchor, offset = after, 1
+        else:
             return Pipeline([*steps, f])
-        anchor = before if before is not None else after
-        self[anchor]  # type: ignore[index]
-        index = self.names.index(anchor)  # type: ignore[arg-type]
-        at = index if before is not None else index + 1
+        self[anchor]
+        at = self.names.index(anchor) + offset
         return Pipeline([*steps[:at], f, *steps[at:]])
 
     def replace(self, name: str, f: FilterLike) -> Pipeline:
@@ -202,7 +205,7 @@ class Pipeline:
         if not is_dataclass(current):
             raise ConfigError(f"filter {name!r} has no options to configure")
         try:
-            new = replace(current, **_coerce(current, options))  # type: ignore[type-var]
+            new = cast(FilterLike, replace(current, **_coerce(current, options)))  # type: ignore[type-var]
         except TypeError as exc:
             raise ConfigError(f"bad option for filter {name!r}: {exc}") from exc
         return self.replace(name, new)
@@ -219,31 +222,42 @@ class Pipeline:
         ``stop`` (used for the time budget, see :class:`~newsclean.Limits`) is asked
         before each filter, with its name; when it says so, the remaining filters are
         skipped and the document gets the warning ``"time-budget-exceeded"``.
+
+        A regex timeout inside a filter leaves the block the filter was working on as it
+        is, and the document gets the warning ``"regex-timeout"``; the filter's work on
+        the other blocks stands (see :mod:`newsclean.timeouts`). Any other exception a
+        filter raises becomes a :class:`~newsclean.errors.FilterError`.
         """
+        aside: dict[str, Aside] = {}  # per filter, what its timeouts left aside
         for _ in range(MAX_PASSES):
             cuts = doc.cuts
-            doc = self._pass(doc, stop)
+            doc = self._pass(doc, stop, aside)
             if doc.cuts == cuts or "time-budget-exceeded" in doc.warnings:
                 break
         return doc
 
-    def _pass(self, doc: Document, stop: Callable[[str], bool] | None = None) -> Document:
+    def _pass(
+        self, doc: Document, stop: Callable[[str], bool] | None = None, aside: dict[str, Aside] | None = None
+    ) -> Document:
+        aside = {} if aside is None else aside
         for name, f in self._steps:
             if stop is not None and stop(f"filter {name}"):
                 doc.warnings.append("time-budget-exceeded")
                 break
-            before = len(doc.removed)
+            before, moved = len(doc.removed), len(doc.moved)
             try:
-                result = f(doc)
+                result = run_filter(f, doc, name, aside.setdefault(name, Aside()))
             except NewscleanError:
                 raise
             except Exception as exc:
                 raise FilterError(name, exc) from exc
             if isinstance(result, Document):
                 doc = result
-            if len(doc.removed) > before and log.isEnabledFor(logging.DEBUG):
+            if log.isEnabledFor(logging.DEBUG):
                 for removal in doc.removed[before:]:
                     log.debug("%s removed %r (%s)", name, _shorten(removal.text), removal.reason)
+                for move in doc.moved[moved:]:
+                    log.debug("%s moved %r to %s (%s)", name, _shorten(move.text), move.to, move.reason)
         return doc
 
 
@@ -270,9 +284,10 @@ def _build(name: str, options: Mapping[str, Any]) -> FilterLike:
     if not isinstance(options, Mapping):
         raise ConfigError(f"options for filter {name!r} must be a table")
     try:
-        return cls(**_coerce(cls, options))
+        built: FilterLike = cls(**_coerce(cls, options))
     except TypeError as exc:
         raise ConfigError(f"bad option for filter {name!r}: {exc}") from exc
+    return built
 
 
 def _coerce(cls: Any, options: Mapping[str, Any]) -> dict[str, Any]:
@@ -307,4 +322,5 @@ def _import(path: str) -> FilterLike:
         obj = obj()
     if not callable(obj):
         raise ConfigError(f"custom filter {path!r} is not callable")
-    return obj
+    found: FilterLike = obj
+    return found

@@ -95,9 +95,11 @@ class AuthorBios(LexiconFilter):
             if m:
                 name = name_case(m.group("name"))
                 if not doc.meta.get("authors"):
-                    doc.add_authors([name], source="bio")
-                if m.group("outlet"):
-                    doc.set_meta("site_name", m.group("outlet").strip(" .,"), source="bio")
+                    for added in doc.add_authors([name], source="bio"):
+                        doc.move(block, "authors", added, filter=self.name, reason="named in an author bio")
+                outlet = m.group("outlet")
+                if outlet and doc.set_meta("site_name", outlet.strip(" .,"), source="bio"):
+                    doc.move(block, "site_name", outlet.strip(" .,"), filter=self.name, reason="named in an author bio")
                 doc.remove(block, filter=self.name, reason=f"author bio of {name}")
                 bios.add(block.position)
             elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):

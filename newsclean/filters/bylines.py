@@ -16,7 +16,8 @@ from newsclean.textutil import compile_phrases, ends_sentence, search
 
 @dataclass(frozen=True)
 class Bylines(LexiconFilter):
-    """Remove standalone byline blocks and put the person names they hold into ``authors``.
+    """Remove standalone byline blocks and put the person names they hold into ``authors``
+    (each name that joins ``authors`` is recorded in ``Article.moved`` too).
 
     Removes short blocks such as::
 
@@ -83,7 +84,8 @@ class Bylines(LexiconFilter):
             if byline is None and block.n_words <= 12 and not ends_sentence(block.text):
                 byline = self.parser.parse(block.text, require_prefix=False)
             if byline is not None:
-                doc.add_authors(list(byline.names), source=f"byline-text:{doc.source}")
+                for name in doc.add_authors(list(byline.names), source=f"byline-text:{doc.source}"):
+                    doc.move(block, "authors", name, filter=self.name, reason="named in a byline")
                 doc.remove(block, filter=self.name, reason=_describe(byline.names, byline.dated))
             elif self.parser.is_date_line(block.text) and not self._bare_word(block.text):
                 doc.remove(block, filter=self.name, reason="timestamp line")

@@ -58,7 +58,8 @@ class Headline(LexiconFilter):
     ``max_kickers`` short labels above that headline (a section kicker: ``"TECH"``,
     ``"Review"``, ``"News>"``; at most ``max_kicker_words`` words, no sentence
     punctuation) are removed with it. Nothing else is recorded as removed: the text
-    moves to the metadata.
+    moves to the metadata, and each such block is recorded in ``Article.moved`` (a
+    heading that repeats the page's title as moved to ``title``, where its text is).
     """
 
     name: ClassVar[str] = "headline"
@@ -86,10 +87,11 @@ class Headline(LexiconFilter):
                 first = lead[len(kickers)]
             if first.kind in _SKIPPABLE and _same(first.text, title):
                 doc.discard(first)
+                doc.move(first, "title", first.text, filter=self.name, reason="repeats the page title")
                 self._dek(doc, doc.blocks[:2], require_heading=True)
             return
         if self._is_title(first):
-            doc.take(first, "title", source=f"{doc.source}{_TAKEN}")
+            doc.take(first, "title", source=f"{doc.source}{_TAKEN}", filter=self.name, reason="leading headline")
             self._dek(doc, lead[1:], require_heading=False)
 
     def _kickers(self, lead: list[Block], title: str) -> list[Block]:
@@ -131,7 +133,9 @@ class Headline(LexiconFilter):
             if doc.source == "html" and _lead_opens_body(doc.meta.get("language")):
                 doc.set_meta("subtitle", dek.text, source=f"{doc.source}{_TAKEN}")  # and it stays
             else:
-                doc.take(dek, "subtitle", source=f"{doc.source}{_TAKEN}")
+                doc.take(
+                    dek, "subtitle", source=f"{doc.source}{_TAKEN}", filter=self.name, reason="dek under the headline"
+                )
 
     def _is_byline(self, text: str) -> bool:
         return self.parser.parse(text) is not None or self.parser.is_date_line(text)

@@ -91,6 +91,19 @@ def _tidy(text: str, *, keep_lines: bool) -> str:
     return " ".join(text.split())
 
 
+def describe_change(text: str, *, fix_mojibake: bool = True) -> str:
+    """What :func:`normalize_text` changes in ``text``, for the audit trail:
+    ``"mojibake repaired; invisible or control characters deleted"``, ..."""
+    steps = []
+    if fix_mojibake and _looks_mangled(text):
+        steps.append("mojibake repaired")
+    if _NEEDS_TRANSLATE.search(text):
+        steps.append("invisible or control characters deleted")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text.translate(_DELETE)):
+        steps.append("Unicode composed (NFC)")
+    return "; ".join(steps) or "whitespace"
+
+
 @dataclass(frozen=True)
 class Normalize:
     """Normalise Unicode and whitespace in every block; drop blocks left with no text.
@@ -102,6 +115,9 @@ class Normalize:
     full-width characters are left as they are.
 
     Example: ``"Hello\\u00a0 world\\u200b"`` → ``"Hello world"``.
+
+    A block whose words changed (not only its whitespace) is recorded in ``Article.edits``
+    with the words before and after and what changed them (:func:`describe_change`).
     """
 
     name: ClassVar[str] = "normalize"
@@ -115,4 +131,5 @@ class Normalize:
                 doc.discard(block)
             elif text != block.text:
                 fix = partial(normalize_text, keep_lines=keep_lines, fix_mojibake=self.fix_mojibake)
-                doc.replace_block(block, block.with_text(text, fix))
+                reason = describe_change(block.text, fix_mojibake=self.fix_mojibake)
+                doc.edit(block, text, filter=self.name, reason=reason, fix=fix)

@@ -21,6 +21,8 @@ import regex
 import trafilatura
 from lxml import etree
 
+from newsclean.article import Removal
+from newsclean.audit import words
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
@@ -54,7 +56,8 @@ class HtmlOptions:
     block, the page is extracted again with the full cascade (see :func:`_checked_body`).
     When the page's schema.org data (JSON-LD ``articleBody``) holds a plain-text body and
     the extraction has less than ``structured_share`` of its length, that body is used
-    instead.
+    instead (extracted blocks it does not hold are recorded as removals of
+    ``structured_body``).
 
     ``hidden_elements``, ``page_widgets``, ``button_boxes`` and ``repeated_widgets`` switch
     the steps of :mod:`.page_furniture` that take out, before extraction, what a reader
@@ -138,6 +141,8 @@ def html_document(
     blocks = body_blocks(body, base) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
+        if structured is not blocks:
+            furniture += _not_held(blocks, structured)
         blocks = restore_dropped(blocks, tree) if structured is blocks else structured
         blocks = restore_links(restore_kinds(blocks, tree, base), tree, base)
         blocks = restore_parts(blocks, tree, base)
@@ -293,6 +298,25 @@ def _prefer_structured_body(blocks: list[Block], tree: etree._Element, share: fl
     return [Block(Kind.PARAGRAPH, p, i) for i, p in enumerate(parts)]
 
 
+def _not_held(extracted: list[Block], structured: list[Block]) -> list[Removal]:
+    """The extracted blocks whose words (:func:`newsclean.audit.words`) the JSON-LD body
+    used instead does not hold in a row (each held once: a block the extraction has twice
+    needs two places), as removals (position -1: they stand outside the document's
+    numbering)."""
+    held = f" {' '.join(w for b in structured for w in words(b.text))} "
+    lost = []
+    for b in extracted:
+        key = f" {' '.join(words(b.text))} "
+        if key.strip() and key in held:
+            held = held.replace(key, "  ", 1)  # (the spaces around it stay for its neighbours)
+        elif key.strip():
+            lost.append(Removal("structured_body", _REPLACED, b.display, kind=b.kind.value))
+    return lost
+
+
+_REPLACED = "extracted text that the page's JSON-LD articleBody, used instead, does not hold"
+
+
 def _text_length(body: etree._Element | None) -> int:
     return len("".join(body.itertext()).strip()) if body is not None else 0
 
@@ -300,6 +324,14 @@ def _text_length(body: etree._Element | None) -> int:
 def _chars(text: str) -> int:
     """Characters of ``text`` that are not ASCII whitespace (counted, not split out)."""
     return len(text) - sum(text.count(c) for c in " \n\t\r\f")
+
+
+_STRING = etree.XPath("string()")
+
+
+def _string(el: etree._Element) -> str:
+    """The element's text, as lxml.html's ``text_content()`` gives it (an XPath string)."""
+    return str(_STRING(el))
 
 
 def _covers_little(body: etree._Element | None, tree: etree._Element, share: float) -> bool:
@@ -312,8 +344,8 @@ def _covers_little(body: etree._Element | None, tree: etree._Element, share: flo
     page_body = tree.find("body")
     if page_body is None:
         return False
-    hidden = sum(_chars(el.text_content()) for el in page_body.iter(_HIDDEN))
-    page = _chars(page_body.text_content()) - hidden
+    hidden = sum(_chars(_string(el)) for el in page_body.iter(*_HIDDEN))
+    page = _chars(_string(page_body)) - hidden
     return page > 0 and (body is None or _chars("".join(body.itertext())) < share * page)
 
 
