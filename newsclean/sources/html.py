@@ -25,13 +25,17 @@ from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.bodytree import absolute_url, body_blocks, element_text
+from newsclean.sources.flat_body import flatten_body
+from newsclean.sources.formulas import formulas_as_text
 from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
+from newsclean.sources.line_breaks import split_lines
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
-from newsclean.sources.restore_dropped import restore_dropped
+from newsclean.sources.repeats import restore_repeats
+from newsclean.sources.restore_dropped import restore_announced_lists, restore_dropped
 from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
 
 __all__ = ["HtmlOptions", "html_document"]
@@ -122,6 +126,7 @@ def html_document(
     base = page_base(tree, url)
     furniture = []
     if tree is not None:
+        formulas_as_text(tree, html)  # before hidden elements, scripts and <math> go (newsclean.sources.formulas)
         furniture = strip_furniture(
             tree,
             hidden=options.hidden_elements,
@@ -135,10 +140,16 @@ def html_document(
     body = result.body if result is not None else None
     if options.fast and tree is not None:
         body = _checked_body(body, tree, options)
+    if body is not None:
+        flatten_body(body)  # blocks inside paragraphs, text between blocks (newsclean.sources.flat_body)
+        split_lines(body)  # blocks written as lines of one paragraph (newsclean.sources.line_breaks)
     blocks = body_blocks(body, base) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
-        blocks = restore_dropped(blocks, tree) if structured is blocks else structured
+        if structured is blocks:
+            blocks = restore_announced_lists(restore_repeats(restore_dropped(blocks, tree), tree), tree)
+        else:
+            blocks = structured
         blocks = restore_links(restore_kinds(blocks, tree, base), tree, base)
         blocks = restore_parts(blocks, tree, base)
     doc = Document(blocks=blocks, source="html", removed=furniture)
