@@ -150,7 +150,7 @@ def _merged(blocks: list[Block], before: dict[int, list[tuple[Kind, str, etree._
             if kind is Kind.LIST_ITEM and el.getparent() is not parent:
                 group += 1
                 parent = el.getparent()
-            level = int(el.tag[1]) if kind is Kind.HEADING else 0
+            level = int(str(el.tag)[1]) if kind is Kind.HEADING else 0
             out.append(Block(kind, text, len(out), group=group if kind is Kind.LIST_ITEM else None, level=level))
         out.append(replace(block, position=len(out)))
     return out
