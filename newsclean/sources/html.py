@@ -147,7 +147,11 @@ def html_document(
         _drop_unreadable(tree)
     body = _body(_extract(tree if tree is not None else html, options, fast=options.fast))
     if options.fast and tree is not None:
-        full = lambda: _body(_extract(tree, options, fast=False))  # noqa: E731
+        page_tree = tree
+
+        def full() -> etree._Element | None:
+            return _body(_extract(page_tree, options, fast=False))
+
         body = checked_body(body, tree, options.region(), full=full, second=readability_body)
     if body is not None:
         flatten_body(body)  # blocks inside paragraphs, text between blocks (newsclean.sources.flat_body)
