@@ -30,8 +30,10 @@ class CompanyProfiles(LexiconFilter):
         Acme is a global provider of workflow software for hospitals. ...
 
     A paragraph under an "About <Name>" heading that profiles that same name goes too,
-    whatever the site. A closing sentence that only starts with the outlet's name
-    ("Reuters could not verify the video.") is not a profile and stays.
+    whatever the site. Paragraphs after the profile that close the body and open with
+    the same name ("Acme is headquartered in ...") are the rest of it. A closing sentence
+    that only starts with the outlet's name ("Reuters could not verify the video.") is
+    not a profile and stays.
     """
 
     name: ClassVar[str] = "company_profiles"
@@ -66,11 +68,12 @@ class CompanyProfiles(LexiconFilter):
             subject = _compact(m.group("subject"))
             above = blocks[i - 1] if i > 0 else None
             about = self._about_name(above)
-            if about and subject.startswith(about):
-                doc.remove_many([above, block], filter=self.name, reason=f"profile of {m.group('subject')!r}")
+            rest = _same_subject(blocks[i + 1 :], subject)
+            if about and above is not None and subject.startswith(about):
+                doc.remove_many([above, block, *rest], filter=self.name, reason=f"profile of {m.group('subject')!r}")
                 return
             if any(subject.startswith(n) for n in names):
-                doomed = [block]
+                doomed = [block, *rest]
                 if above is not None and above.n_words <= _HEADING_WORDS and _compact(above.text).startswith(subject):
                     doomed.insert(0, above)
                 doc.remove_many(doomed, filter=self.name, reason=f"publisher profile ({m.group('subject')!r})")
@@ -81,6 +84,14 @@ class CompanyProfiles(LexiconFilter):
             return ""
         m = self._about.fullmatch(block.text.strip(), timeout=REGEX_TIMEOUT)
         return _compact(m.group("name")) if m else ""
+
+
+def _same_subject(after: list[Block], subject: str) -> list[Block]:
+    """The paragraphs after a profile that go on about its subject, when they close the body
+    ("Acme is headquartered in ..."): the profile's own later paragraphs."""
+    if not all(b.kind is Kind.PARAGRAPH and _compact(b.text[:80]).startswith(subject) for b in after):
+        return []
+    return after
 
 
 def _compact(text: str) -> str:

@@ -26,15 +26,21 @@ from newsclean.audit import words
 from newsclean.document import METADATA_FIELDS, Block, Document, Kind
 from newsclean.metadata import PageMetadata
 from newsclean.metadata import extract as extract_metadata
-from newsclean.sources.bodytree import absolute_url, body_blocks, element_text
+from newsclean.sources.bodytree import absolute_url, body_blocks
+from newsclean.sources.flat_body import flatten_body
+from newsclean.sources.formulas import formulas_as_text
 from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
+from newsclean.sources.line_breaks import split_lines
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
-from newsclean.sources.restore_dropped import restore_dropped
-from newsclean.textutil import REGEX_TIMEOUT, ends_sentence
+from newsclean.sources.region import RegionOptions, checked_body
+from newsclean.sources.repeats import restore_repeats
+from newsclean.sources.restore_dropped import restore_announced_lists, restore_dropped
+from newsclean.sources.second_opinion import readability_body
+from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
 
@@ -51,13 +57,14 @@ class HtmlOptions:
     or ``"recall"``; tables are kept unless ``include_tables`` is off.
 
     ``fast`` runs trafilatura's main extractor alone (no readability/jusText comparison);
-    when its body covers less than ``rescue_share`` of the page's visible text, or reads
-    like a menu (under ``prose_share`` of its text in lines of prose), or is one long
-    block, the page is extracted again with the full cascade (see :func:`_checked_body`).
-    When the page's schema.org data (JSON-LD ``articleBody``) holds a plain-text body and
-    the extraction has less than ``structured_share`` of its length, that body is used
-    instead (extracted blocks it does not hold are recorded as removals of
-    ``structured_body``).
+    when its body reads like a menu (under ``prose_share`` of its text in lines of
+    prose), covers less than ``rescue_share`` of the page's visible text, or is one long
+    block, the page is extracted again with the full cascade and, with
+    ``second_opinion``, by readability-lxml, and the better body is kept (see
+    :mod:`newsclean.sources.region`). When the page's schema.org data (JSON-LD
+    ``articleBody``) holds a plain-text body and the extraction has less than
+    ``structured_share`` of its length, that body is used instead (extracted blocks it
+    does not hold are recorded as removals of ``structured_body``).
 
     ``hidden_elements``, ``page_widgets``, ``button_boxes`` and ``repeated_widgets`` switch
     the steps of :mod:`.page_furniture` that take out, before extraction, what a reader
@@ -76,10 +83,15 @@ class HtmlOptions:
     page_widgets: bool = True
     button_boxes: bool = False
     repeated_widgets: bool = True
+    second_opinion: bool = True
 
-
-# elements whose text a reader does not see
-_HIDDEN = ("script", "style", "noscript", "template")
+    def region(self) -> RegionOptions:
+        """The options of the region check (:mod:`newsclean.sources.region`)."""
+        return RegionOptions(
+            rescue_share=self.rescue_share,
+            prose_share=self.prose_share,
+            second_opinion=self.second_opinion,
+        )
 
 
 def html_document(
@@ -93,16 +105,17 @@ def html_document(
 
     ``html`` is the page's markup, or its parsed tree (an ``lxml.html`` tree that this
     function may change: pass a copy of a tree that must stay as it is). The page is
-    parsed once; a tree is used as it is. trafilatura's fast extraction runs first; a page where its
-    body looks wrong (a menu, little of the page, one long block: :func:`_checked_body`)
-    gets the full extraction cascade as well. That second pass runs on a minority of
-    pages, so it costs little in the median while rescuing the pages the fast path misses.
-    Sections and list items trafilatura dropped are put back (:mod:`.restore_dropped`);
-    paragraphs that are headings or list items on the page get their kind back, and a body
-    stripped of all its links gets them back (:mod:`.kinds`); data tables and quotes it
-    dropped from between body paragraphs are put back (:mod:`.parts`); a lead paragraph it
-    left out is recovered (:mod:`.lead_paragraph`). Links are made absolute against the
-    page's ``<base>`` or ``url``.
+    parsed once; a tree is used as it is. trafilatura's fast extraction runs first; a page
+    where its body looks wrong (a menu, little of the page, one long block: :mod:`.region`)
+    is extracted again, by the full cascade and by readability-lxml, and the better body
+    kept. Those passes run on a minority of pages, so they cost little in the median while
+    rescuing the pages the fast path misses. Sections and list items trafilatura dropped
+    are put back (:mod:`.restore_dropped`); paragraphs that are headings or list items on
+    the page get their kind back, and a body stripped of all its links gets them back
+    (:mod:`.kinds`); data tables and quotes it dropped from between body paragraphs are
+    put back (:mod:`.parts`); a lead paragraph it left out is recovered
+    (:mod:`.lead_paragraph`). Links are made absolute against the page's ``<base>`` or
+    ``url``.
 
     A page whose parsed tree nests deeper than ``max_depth`` (when given) is flattened
     to that depth (:func:`~newsclean.sources.nesting.flatten_nesting`) and parsed again,
@@ -125,6 +138,7 @@ def html_document(
     base = page_base(tree, url)
     furniture = []
     if tree is not None:
+        formulas_as_text(tree, html)  # before hidden elements, scripts and <math> go (newsclean.sources.formulas)
         furniture = strip_furniture(
             tree,
             hidden=options.hidden_elements,
@@ -134,16 +148,25 @@ def html_document(
         )
         _merge_split_body(tree)
         _drop_unreadable(tree)
-    result = _extract(tree if tree is not None else html, options, fast=options.fast)
-    body = result.body if result is not None else None
+    body = _body(_extract(tree if tree is not None else html, options, fast=options.fast))
     if options.fast and tree is not None:
-        body = _checked_body(body, tree, options)
+        page_tree = tree
+
+        def full() -> etree._Element | None:
+            return _body(_extract(page_tree, options, fast=False))
+
+        body = checked_body(body, tree, options.region(), full=full, second=readability_body)
+    if body is not None:
+        flatten_body(body)  # blocks inside paragraphs, text between blocks (newsclean.sources.flat_body)
+        split_lines(body)  # blocks written as lines of one paragraph (newsclean.sources.line_breaks)
     blocks = body_blocks(body, base) if body is not None else []
     if tree is not None:
         structured = _prefer_structured_body(blocks, tree, options.structured_share)
-        if structured is not blocks:
+        if structured is blocks:
+            blocks = restore_announced_lists(restore_repeats(restore_dropped(blocks, tree), tree), tree)
+        else:
             furniture += _not_held(blocks, structured)
-        blocks = restore_dropped(blocks, tree) if structured is blocks else structured
+            blocks = structured
         blocks = restore_links(restore_kinds(blocks, tree, base), tree, base)
         blocks = restore_parts(blocks, tree, base)
     doc = Document(blocks=blocks, source="html", removed=furniture)
@@ -173,6 +196,11 @@ def _nests_deeper(tree: etree._Element, depth: int) -> bool:
     """Whether some element of ``tree`` has ``depth`` or more ancestors (one XPath step per
     level, so the cost is that of walking the tree once)."""
     return bool(tree.xpath("boolean(/*" + "/*" * depth + ")"))
+
+
+def _body(result: Any) -> etree._Element | None:
+    """The body tree of a trafilatura result (``None`` for no result)."""
+    return result.body if result is not None else None
 
 
 def _extract(tree: Any, options: HtmlOptions, *, fast: bool) -> Any:
@@ -315,114 +343,6 @@ def _not_held(extracted: list[Block], structured: list[Block]) -> list[Removal]:
 
 
 _REPLACED = "extracted text that the page's JSON-LD articleBody, used instead, does not hold"
-
-
-def _text_length(body: etree._Element | None) -> int:
-    return len("".join(body.itertext()).strip()) if body is not None else 0
-
-
-def _chars(text: str) -> int:
-    """Characters of ``text`` that are not ASCII whitespace (counted, not split out)."""
-    return len(text) - sum(text.count(c) for c in " \n\t\r\f")
-
-
-_STRING = etree.XPath("string()")
-
-
-def _string(el: etree._Element) -> str:
-    """The element's text, as lxml.html's ``text_content()`` gives it (an XPath string)."""
-    return str(_STRING(el))
-
-
-def _covers_little(body: etree._Element | None, tree: etree._Element, share: float) -> bool:
-    """Whether the extracted body holds less than ``share`` of the page's visible text.
-
-    Visible text is the ``<body>``'s text less that of its scripts, styles, ``noscript``
-    and ``template`` elements, both counted without whitespace (string operations on
-    whole subtrees: no walk over the text nodes in Python).
-    """
-    page_body = tree.find("body")
-    if page_body is None:
-        return False
-    hidden = sum(_chars(_string(el)) for el in page_body.iter(*_HIDDEN))
-    page = _chars(_string(page_body)) - hidden
-    return page > 0 and (body is None or _chars("".join(body.itertext())) < share * page)
-
-
-def _prose_share(body: etree._Element | None) -> float:
-    """Share of the body's text in lines that read as prose (8+ words, or ending like a
-    sentence); 1.0 for an empty body. A menu or link list flattened into the body is
-    mostly short lines without sentence punctuation and scores near 0."""
-    if body is None:
-        return 1.0
-    total = prose = 0
-    for line in element_text(body).split("\n"):
-        line = line.strip()
-        if line:
-            total += len(line)
-            if ends_sentence(line) or len(line.split()) >= 8:
-                prose += len(line)
-    return prose / total if total else 1.0
-
-
-def _reads_like_menu(body: etree._Element | None, share: float) -> bool:
-    """Whether the extracted body is mostly navigation-like short lines (a site menu taken
-    for the article: "Home / About / Services / Contact / ...")."""
-    return _prose_share(body) < share
-
-
-def _one_long_block(body: etree._Element | None) -> bool:
-    """Whether the body is a single element of 500+ characters: menus, teasers and article
-    run together (trafilatura's last-resort baseline), no body at all."""
-    return body is not None and len(body) == 1 and _text_length(body) >= 500
-
-
-def _checked_body(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> Any:
-    """The fast extraction's body, or the full cascade's where the fast one looks wrong.
-
-    The full cascade (trafilatura comparing its extractor with readability and jusText)
-    runs again on the minority of pages where the fast body shows a sign of a wrong
-    region (:func:`_doubt`); :func:`_better_body` says whether the second body wins.
-    """
-    doubt = _doubt(body, tree, options)
-    if doubt is None:
-        log.debug("HTML source: trafilatura's fast extraction kept")
-        return body
-    full = _extract(tree, options, fast=False)
-    second = full.body if full is not None else None
-    if second is not None and _better_body(second, body, doubt, options.prose_share):
-        log.debug("HTML source: fast extraction doubted (%s); the full cascade's body kept", doubt)
-        return second
-    log.debug("HTML source: fast extraction doubted (%s); kept, the full cascade's body was no better", doubt)
-    return body
-
-
-def _doubt(body: etree._Element | None, tree: etree._Element, options: HtmlOptions) -> str | None:
-    """What is wrong with the fast body, if anything (the first sign found):
-
-    - ``"menu"``: it reads like a menu (under ``prose_share`` of its text in prose lines);
-    - ``"little"``: it covers little of the page (under ``rescue_share`` of the visible
-      text: a listing-like layout, a body in an unusual container);
-    - ``"one-block"``: it is one long block (menus, teasers and article run together).
-    """
-    if _reads_like_menu(body, options.prose_share):
-        return "menu"
-    if _covers_little(body, tree, options.rescue_share):
-        return "little"
-    if _one_long_block(body):
-        return "one-block"
-    return None
-
-
-def _better_body(second: etree._Element, fast: etree._Element | None, doubt: str, share: float) -> bool:
-    """Whether the full cascade's body replaces the fast one: after a menu, a body that reads
-    as prose wins; after a body covering little, the longer one; after one long block,
-    any body with elements."""
-    if doubt == "menu":
-        return _text_length(second) > 0 and _prose_share(second) >= share
-    if doubt == "little":
-        return _text_length(second) > _text_length(fast)
-    return len(second) > 0
 
 
 def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:

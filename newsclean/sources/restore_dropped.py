@@ -8,6 +8,13 @@ stretch that runs from the first to the last extracted paragraph and puts the he
 list items inside it (outside navigation, asides, forms and table-of-contents boxes) back
 in their place. It only acts on a body with no heading at all, the mark of that fallback,
 and one walk over the tree's text elements is its whole cost.
+
+The extractor also drops a list it takes for navigation (its items are links, or short)
+right after a paragraph that announces it: "The board pointed to five earlier studies:".
+A sentence ending in a colon says that what follows belongs to it;
+:func:`restore_announced_lists` puts back the list (``ul``, ``ol`` or ``dl``) that follows
+such a paragraph in the page when the body left it out, unless its class marks it as page
+furniture.
 """
 
 from __future__ import annotations
@@ -18,9 +25,9 @@ import regex
 from lxml import etree
 
 from newsclean.document import Block, Kind
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean.textutil import REGEX_TIMEOUT, word_count
 
-__all__ = ["restore_dropped"]
+__all__ = ["restore_announced_lists", "restore_dropped"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_TAGS = ("p", "li", *_HEADINGS)
@@ -143,7 +150,78 @@ def _merged(blocks: list[Block], before: dict[int, list[tuple[Kind, str, etree._
             if kind is Kind.LIST_ITEM and el.getparent() is not parent:
                 group += 1
                 parent = el.getparent()
-            level = int(el.tag[1]) if kind is Kind.HEADING else 0
+            level = int(str(el.tag)[1]) if kind is Kind.HEADING else 0
             out.append(Block(kind, text, len(out), group=group if kind is Kind.LIST_ITEM else None, level=level))
         out.append(replace(block, position=len(out)))
+    return out
+
+
+_ANNOUNCING = (":", "：")
+_ANNOUNCING_WORDS = 4  # "Read more:", "See also:" are labels, not sentences
+_LISTS = frozenset(("ul", "ol", "dl"))
+
+
+def _announces(block: Block, following: Block | None) -> bool:
+    """Whether ``block`` is a sentence ending in a colon with no list after it in the body."""
+    if block.kind is not Kind.PARAGRAPH or not block.text.rstrip().endswith(_ANNOUNCING):
+        return False
+    if following is not None and following.kind is Kind.LIST_ITEM:
+        return False
+    return word_count(block.text) >= _ANNOUNCING_WORDS
+
+
+def _list_after(el: etree._Element) -> etree._Element | None:
+    """The list that follows ``el`` as its next element (no text between), if any."""
+    if el.tail and el.tail.strip():
+        return None
+    nxt = el.getnext()
+    while nxt is not None and nxt.tag == "br" and not (nxt.tail or "").strip():
+        nxt = nxt.getnext()
+    if nxt is None or nxt.tag not in _LISTS:
+        return None
+    cls = (nxt.get("class") or "") + " " + (nxt.get("id") or "")
+    return None if cls.strip() and _CHROME_CLASS.search(cls, timeout=REGEX_TIMEOUT) else nxt
+
+
+def _items(lst: etree._Element) -> list[tuple[str, float]]:
+    """The list's items (``li``, or ``dt`` and ``dd``): text and share of it in links."""
+    tags = ("dt", "dd") if lst.tag == "dl" else ("li",)
+    out = []
+    for el in lst.iter(*tags):
+        if el.find(".//li") is None:
+            text = " ".join("".join(el.itertext()).split())
+            if text:
+                linked = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+                out.append((text, min(1.0, linked / len(text))))
+    return out
+
+
+def restore_announced_lists(blocks: list[Block], tree: etree._Element) -> list[Block]:
+    """``blocks`` with the list that follows an announcing paragraph in the page put back
+    after it when the body left it out (a new list; ``blocks`` itself when nothing changes)."""
+    wanted = {
+        _key(b.text): i for i, b in enumerate(blocks) if _announces(b, blocks[i + 1] if i + 1 < len(blocks) else None)
+    }
+    if not wanted:
+        return blocks
+    have = {_key(b.text) for b in blocks}
+    after: dict[int, list[tuple[str, float]]] = {}
+    for el in tree.iter("p", "div"):
+        key = _element_key(el)
+        if key not in wanted or wanted[key] in after:
+            continue
+        lst = _list_after(el)
+        items = _items(lst) if lst is not None else []
+        if items and not any(_key(t) in have for t, _ in items):
+            after[wanted[key]] = items
+    if not after:
+        return blocks
+    out: list[Block] = []
+    group = max((b.group or 0 for b in blocks), default=0)
+    for i, block in enumerate(blocks):
+        out.append(replace(block, position=len(out)))
+        if i in after:
+            group += 1
+            for text, linked in after[i]:
+                out.append(Block(Kind.LIST_ITEM, text, len(out), group=group, link_ratio=linked))
     return out

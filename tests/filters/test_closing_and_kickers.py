@@ -69,6 +69,17 @@ def test_heading_naming_the_publisher_goes_with_its_profile() -> None:
     assert texts(d) == STORY
 
 
+def test_profile_paragraphs_after_it_about_the_same_company_go_too() -> None:
+    rest = "Acme Transit is headquartered in Springfield and employs 300 people in four countries."
+    d = doc(*STORY, PROFILE, rest, url=SITE)
+    CompanyProfiles()(d)
+    assert texts(d) == STORY
+    other = "Shares of rival firms fell on the news, traders said."
+    d = doc(*STORY, PROFILE, rest, other, url=SITE)
+    CompanyProfiles()(d)
+    assert texts(d) == [*STORY, rest, other]  # not the body's close: only the profile itself goes
+
+
 def test_profile_of_another_company_without_about_heading_stays() -> None:
     d = doc(*STORY, PROFILE, url="https://www.example-news.com/story")
     CompanyProfiles()(d)

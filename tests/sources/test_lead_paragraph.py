@@ -80,28 +80,6 @@ def test_html_document_recovers_the_lead() -> None:
     assert texts.index(LEAD) < texts.index(BODY[0])
 
 
-def test_a_fast_extraction_of_one_long_block_gets_the_full_cascade() -> None:
-    from lxml import etree
-
-    from newsclean.sources.html import HtmlOptions, _checked_body, _doubt
-
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
-    tree = load_html(f"<html><body><nav>Start | Politik | Sport</nav><article>{paragraphs}</article></body></html>")
-    one = etree.Element("body")
-    etree.SubElement(one, "p").text = "Start Politik Sport " + " ".join(BODY)
-    assert _doubt(one, tree, HtmlOptions()) == "one-block"
-    rescued = _checked_body(one, tree, HtmlOptions())
-    assert rescued is not one and len(rescued) > 1
-    short = etree.Element("body")
-    etree.SubElement(short, "p").text = "Ein kurzer Text."
-    assert _doubt(short, tree, HtmlOptions()) == "little"  # short: a doubt of its own
-    two = etree.Element("body")
-    for p in BODY[:2]:
-        etree.SubElement(two, "p").text = p * 3
-    assert _doubt(two, tree, HtmlOptions()) is None
-    assert _checked_body(two, tree, HtmlOptions()) is two
-
-
 def test_sentence_long_subheading_right_under_the_headline_is_the_lead() -> None:
     dek = "Neue Linien, neue Takte und eine Gebühr, über die in der Stadt seit Monaten gestritten wird"
     html = page("").replace(f"<h1>{TITLE}</h1>", f"<hgroup><h1>{TITLE}</h1><h2>{dek}</h2></hgroup>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from newsclean.document import Block, Kind
-from newsclean.sources.restore_dropped import restore_dropped
+from newsclean.sources.restore_dropped import restore_announced_lists, restore_dropped
 
 P = [
     "The city council voted on Tuesday to expand the bus network with three new routes.",
@@ -62,3 +62,30 @@ def test_a_stretch_with_much_left_out_is_not_trusted() -> None:
     page = PAGE.replace('<div class="toc">', filler + '<div class="toc">')
     body = blocks(*P)
     assert restore_dropped(body, html.fromstring(page)) is body
+
+
+ANNOUNCING = "The report pointed to four earlier studies of the quay:"
+STUDIES = ["The wall survey", "The rail study", "The dredging estimate", "The cruise review"]
+
+
+def studies_page(list_attrs: str = "", lead: str = ANNOUNCING) -> str:
+    items = "".join(f"<li><a href='/{i}'>{s}</a></li>" for i, s in enumerate(STUDIES))
+    article = f"<p>{P[0]}</p><p>{lead}</p><ul{list_attrs}>{items}</ul><p>{P[1]}</p>"
+    return f"<html><body><article>{article}</article></body></html>"
+
+
+def test_a_list_announced_by_a_colon_comes_back_after_its_sentence() -> None:
+    out = restore_announced_lists(blocks(P[0], ANNOUNCING, P[1]), html.fromstring(studies_page()))
+    assert [b.text for b in out] == [P[0], ANNOUNCING, *STUDIES, P[1]]
+    assert {b.kind for b in out[2:6]} == {Kind.LIST_ITEM} and out[2].link_ratio == 1.0
+    assert [b.position for b in out] == list(range(len(out)))
+
+
+def test_labels_furniture_lists_and_kept_lists_are_not_announced() -> None:
+    label = "Read more:"
+    body = blocks(P[0], label, P[1])
+    assert restore_announced_lists(body, html.fromstring(studies_page(lead=label))) is body
+    body = blocks(P[0], ANNOUNCING, P[1])
+    assert restore_announced_lists(body, html.fromstring(studies_page(' class="related-links"'))) is body
+    kept = [*blocks(P[0], ANNOUNCING), Block(Kind.LIST_ITEM, STUDIES[0], 2, group=1)]
+    assert restore_announced_lists(kept, html.fromstring(studies_page())) is kept
