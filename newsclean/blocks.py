@@ -68,7 +68,7 @@ class BodyBlock:
     - ``cells``: a table row's cells, empty ones included, header cells marked;
     - ``links``: the block's links, in reading order;
     - ``images``: images shown with the block (standing before its text; the HTML source
-      fills them only from an extraction that reports images, which the default does not);
+      fills them when asked: ``HtmlOptions(include_images=True)``);
     - ``language``: a code block's language, when the page names it;
     - ``quote``: shared by the blocks that stand in one block quote (its paragraphs, of
       kind quote, and the headings, list items, table rows or code inside it);

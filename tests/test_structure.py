@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from newsclean import Article, Kind, clean
-from newsclean.blocks import BodyBlock, Cell, Link
+from newsclean import Article, HtmlOptions, Kind, clean
+from newsclean.blocks import BodyBlock, Cell, Image, Link
 from newsclean.markdown import render
 
 from .conftest import FIXTURES
@@ -146,3 +146,21 @@ def test_images_only_when_asked_and_title_heading_not_repeated() -> None:
     assert render(blocks, title="Big news") == "Text.\n"
     assert render(blocks, title="Big news", images=True) == "![A \\[b\\]](https://e.example/a%20b.png)\n\nText.\n"
     assert render(blocks, title="Big news", with_title=True) == "# Big news\n\nText.\n"
+
+
+def test_html_source_fills_images_when_asked() -> None:
+    p = "The harbour board met on Thursday and agreed a plan for the old ferry terminal and its car park. " * 3
+    q = "Residents asked for a footpath along the quay and more benches near the water, the board said. " * 3
+    page = (
+        '<html><head><title>Ferry plan</title><base href="https://example.org/news/"></head><body><article>'
+        f'<h1>Ferry plan agreed</h1><p>{p}</p><figure><img src="img/ferry.jpg" alt="The old terminal"></figure>'
+        f"<p>{q}</p><p>{p[::-1]}</p></article></body></html>"
+    )
+    plain = clean(page, url="https://example.org/news/ferry")
+    assert not any(b.images for b in plain.blocks)
+    article = clean(page, url="https://example.org/news/ferry", html_options=HtmlOptions(include_images=True))
+    assert [i for b in article.blocks for i in b.images] == [
+        Image("https://example.org/news/img/ferry.jpg", "The old terminal")
+    ]
+    assert "![The old terminal](https://example.org/news/img/ferry.jpg)" in article.to_markdown(images=True)
+    assert "![" not in article.to_markdown()

@@ -54,7 +54,10 @@ _HTML_LANG = regex.compile(
 @dataclass(frozen=True)
 class HtmlOptions:
     """How trafilatura is asked to extract. ``favor`` is ``"balanced"``, ``"precision"``
-    or ``"recall"``; tables are kept unless ``include_tables`` is off.
+    or ``"recall"``; tables are kept unless ``include_tables`` is off. ``include_images``
+    asks the extraction for the body's images too, which then fill
+    :attr:`BodyBlock.images <newsclean.blocks.BodyBlock.images>` (off by default: the
+    extraction may then also choose its body differently, so text output can change).
 
     ``fast`` runs trafilatura's main extractor alone (no readability/jusText comparison);
     when its body reads like a menu (under ``prose_share`` of its text in lines of
@@ -75,6 +78,7 @@ class HtmlOptions:
 
     favor: str = "balanced"
     include_tables: bool = True
+    include_images: bool = False
     fast: bool = True
     rescue_share: float = 0.2
     structured_share: float = 0.6
@@ -212,7 +216,7 @@ def _extract(tree: Any, options: HtmlOptions, *, fast: bool) -> Any:
         include_comments=False,
         include_tables=options.include_tables,
         include_links=True,
-        include_images=False,
+        include_images=options.include_images,
         favor_precision=options.favor == "precision",
         favor_recall=options.favor == "recall",
         fast=fast,
