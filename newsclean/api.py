@@ -19,7 +19,7 @@ from newsclean.sources.text import text_document
 
 __all__ = ["PageKind", "clean"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 PageKind = Literal["auto", "text", "html"]
 

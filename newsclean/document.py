@@ -35,8 +35,8 @@ class _memo(Generic[_T]):
     no race to guard against; at worst a value is computed twice."""
 
     def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
+        self.func: Callable[[Any], _T] = func
+        self.name: str = func.__name__
         self.__doc__ = func.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:

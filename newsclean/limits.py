@@ -46,7 +46,7 @@ from newsclean.tomlfile import read_toml
 
 __all__ = ["DEFAULT_LIMITS", "Budget", "Limits"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 #: the deepest nesting libxml2 parses without ``XML_PARSE_HUGE`` is 256 levels.
 _LIBXML2_DEPTH = 250
@@ -110,8 +110,8 @@ class Budget:
     __slots__ = ("limits", "start")
 
     def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.start = time.monotonic()
+        self.limits: Limits = limits
+        self.start: float = time.monotonic()
 
     def spent(self, stage: str) -> bool:
         """Whether the budget is spent before ``stage``; raises instead when the limits

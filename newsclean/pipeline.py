@@ -30,7 +30,7 @@ from newsclean.filters import DEFAULT_ORDER, REGISTRY
 from newsclean.timeouts import Aside, run_filter
 from newsclean.tomlfile import read_toml
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 __all__ = ["MAX_PASSES", "Filter", "FilterLike", "Pipeline", "filter_name"]
 

@@ -45,8 +45,8 @@ from typing import Any
 try:
     from itemadapter import ItemAdapter
     from scrapy.exceptions import DropItem
-except ImportError as exc:  # pragma: no cover - depends on the environment
-    raise ImportError("newsclean.scrapy needs Scrapy: pip install 'newsclean[scrapy]'") from exc
+except ImportError as _missing:  # pragma: no cover - depends on the environment
+    raise ImportError("newsclean.scrapy needs Scrapy: pip install 'newsclean[scrapy]'") from _missing
 
 from newsclean.api import clean
 from newsclean.article import Article
@@ -56,7 +56,7 @@ from newsclean.pipeline import Pipeline
 
 __all__ = ["ARTICLE_FIELDS", "CleanPipeline"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 #: the fields an item can get (those of :class:`~newsclean.Article`)
 ARTICLE_FIELDS = tuple(f.name for f in dataclass_fields(Article))
@@ -89,12 +89,12 @@ class CleanPipeline:
         if isinstance(page_fields, str) or not page_fields:
             raise ConfigError("NEWSCLEAN_PAGE_FIELDS must be a non-empty list of field names")
         self.pipeline = pipeline
-        self.limits = limits
-        self.page_fields = tuple(page_fields)
+        self.limits: Limits | None = limits
+        self.page_fields: tuple[str, ...] = tuple(page_fields)
         self.url_field = url_field
-        self.fields = tuple(fields)
-        self.field_names = dict(field_names or {})
-        self.error_field = error_field or None
+        self.fields: tuple[str, ...] = tuple(fields)
+        self.field_names: dict[str, str] = dict(field_names or {})
+        self.error_field: str | None = error_field or None
         self.on_error = on_error
         self.drop_page = drop_page
         self.stats = stats

@@ -44,7 +44,7 @@ from newsclean.document import Block, Document
 
 __all__ = ["MAX_TIMEOUTS", "TIMEOUT_WARNING", "Aside", "is_regex_timeout", "run_filter"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 #: the warning a document gets when a pattern timed out in one of its filters
 TIMEOUT_WARNING = "regex-timeout"

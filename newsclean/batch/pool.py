@@ -53,7 +53,7 @@ from newsclean.pipeline import Pipeline
 
 __all__ = ["BadRecord", "Fields", "clean_many", "default_workers"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 WORKER_CRASHED = "WorkerCrashed"
 TIMED_OUT = "Timeout"

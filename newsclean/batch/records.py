@@ -28,7 +28,7 @@ from newsclean.errors import InputError
 
 __all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_jsonl", "read_warc"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -23,7 +23,7 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["MODIFIED_META", "PUBLISHED_META", "day", "htmldate_published", "is_iso", "normalize", "pick_dates"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 _ISO = regex.compile(
     r"(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"

@@ -21,7 +21,7 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["article_objects", "author_entries", "load_blocks", "text_of", "types_of", "walk"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset(
     t.casefold()

@@ -15,7 +15,7 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["decode", "detect_kind", "sanitize", "sniff_binary"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -44,7 +44,7 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["HtmlOptions", "html_document"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 _HTML_LANG = regex.compile(
     r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", regex.IGNORECASE

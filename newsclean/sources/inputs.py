@@ -39,7 +39,7 @@ from newsclean.sources.soup import soup_to_tree
 
 __all__ = ["Page", "looks_like_url", "read_page"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

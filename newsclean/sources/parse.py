@@ -23,7 +23,7 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 __all__ = ["html_parser", "parse_html"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 _LOOKUP = etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement,

@@ -40,7 +40,7 @@ from newsclean.textutil import ends_sentence
 
 __all__ = ["RegionOptions", "View", "checked_body", "choose", "doubt", "prose_share"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 # elements whose text a reader does not see
 _HIDDEN = ("script", "style", "noscript", "template")

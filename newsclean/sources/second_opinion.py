@@ -29,7 +29,7 @@ from newsclean.sources.flat_body import flatten_body
 
 __all__ = ["readability_body"]
 
-log = logging.getLogger(__name__)
+log: logging.Logger = logging.getLogger(__name__)
 
 
 @cache
