@@ -89,10 +89,12 @@ def _headline(tree: etree._Element, title: str | None) -> etree._Element | None:
     of its words with the page title; without a title, the first ``<h1>`` of three words or more
     (a one-word ``<h1>`` is a site name or a menu)."""
     if not title:
-        return next((h for h in _HEADINGS["h1"](tree) if len("".join(h.itertext()).split()) >= 3), None)
+        h1s: list[etree._Element] = _HEADINGS["h1"](tree)
+        return next((h for h in h1s if len("".join(h.itertext()).split()) >= 3), None)
     wanted = set(_WORD.findall(title.casefold(), timeout=REGEX_TIMEOUT))
     for tag in ("h1", "h2", "h3"):  # one tag at a time: most pages stop at their <h1>
-        for h in _HEADINGS[tag](tree):
+        headings: list[etree._Element] = _HEADINGS[tag](tree)
+        for h in headings:
             words = set(_WORD.findall("".join(h.itertext()).casefold(), timeout=REGEX_TIMEOUT))
             if words and len(words & wanted) >= max(2, 0.5 * len(words)):
                 return h
