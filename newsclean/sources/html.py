@@ -23,17 +23,18 @@ from lxml import etree
 
 from newsclean.article import Removal
 from newsclean.audit import words
-from newsclean.document import METADATA_FIELDS, Block, Document, Kind
-from newsclean.metadata import PageMetadata
+from newsclean.document import Block, Document, Kind
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.bodytree import absolute_url, body_blocks
 from newsclean.sources.flat_body import flatten_body
 from newsclean.sources.formulas import formulas_as_text
+from newsclean.sources.giant import giant_document, is_giant
 from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 from newsclean.sources.line_breaks import split_lines
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.page_furniture import delete_element, strip_furniture
+from newsclean.sources.page_metadata import fill_metadata
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
 from newsclean.sources.region import RegionOptions, checked_body
@@ -138,6 +139,8 @@ def html_document(
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
             tree = parse_html(html)
+    if tree is not None and is_giant(tree):  # far larger than any article page (newsclean.sources.giant)
+        return giant_document(tree, html, url=url, flattened=flattened)
     page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     base = page_base(tree, url)
     furniture = []
@@ -176,7 +179,7 @@ def html_document(
     doc = Document(blocks=blocks, source="html", removed=furniture)
     if flattened:
         doc.warnings.append("flattened-nesting")
-    _metadata(doc, page, url)
+    fill_metadata(doc, page, url)
     lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
     if lang:
         doc.set_meta("language", lang.group(1).lower(), source="html:lang")
@@ -347,18 +350,6 @@ def _not_held(extracted: list[Block], structured: list[Block]) -> list[Removal]:
 
 
 _REPLACED = "extracted text that the page's JSON-LD articleBody, used instead, does not hold"
-
-
-def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
-    """Fill the document's metadata from the page markup (newsclean.metadata), with sources."""
-    for name in METADATA_FIELDS:
-        value = getattr(page, name, None)
-        if value and name != "authors":
-            doc.set_meta(name, value, source=page.sources.get(name, "html"))
-    if page.authors:
-        doc.add_authors(page.authors, source=page.sources.get("authors", "html"))
-    if page.canonical_url and not url:
-        doc.set_meta("url", page.canonical_url, source=page.sources.get("canonical_url", "html"))
 
 
 def page_base(tree: etree._Element | None, url: str | None) -> str | None:
