@@ -261,7 +261,9 @@ class _Chunk:
 class _Pool:
     """A process pool that can be rebuilt after a worker dies."""
 
-    def __init__(self, workers: int, work: Callable[[list[Any]], list[Any]], initargs: tuple[Any, ...], context: Any) -> None:
+    def __init__(
+        self, workers: int, work: Callable[[list[Any]], list[Any]], initargs: tuple[Any, ...], context: Any
+    ) -> None:
         self.workers, self.work, self.initargs, self.context = workers, work, initargs, context
         self.executor: ProcessPoolExecutor | None = None
 

@@ -26,7 +26,7 @@ from newsclean.batch.lines import RawRecord
 from newsclean.batch.results import record_id
 from newsclean.errors import InputError
 
-__all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_lines", "read_warc"]
+__all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_lines", "read_warc", "warc_responses"]
 
 log = logging.getLogger(__name__)
 
@@ -121,26 +121,30 @@ def read_warc(paths: Iterable[str], stats: Stats) -> Iterator[dict[str, Any]]:
     Other responses (non-200, non-HTML) are counted in ``stats.skipped`` and
     ``stats.read``; records that are not responses (requests, metadata) are ignored.
     """
+    for path in paths:
+        yield from warc_responses(sys.stdin.buffer if path == "-" else path, stats)
+
+
+def warc_responses(stream: Any, stats: Stats) -> Iterator[dict[str, Any]]:
+    """The HTML 200 responses of one WARC file (a path or a binary stream), as :func:`read_warc` gives them."""
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise InputError("WARC input needs fastwarc: pip install 'newsclean[warc]'") from exc
-    for path in paths:
-        stream: Any = sys.stdin.buffer if path == "-" else path
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, auto_decode="all"):
-            stats.read += 1
-            status = record.http_headers.status_code if record.is_http else None
-            ctype = (record.http_content_type or "").lower() if record.is_http else ""
-            if status != 200 or ctype not in HTML_TYPES:
-                stats.skipped += 1
-                log.debug("skipped %s (status %s, %s)", record.headers.get("WARC-Target-URI"), status, ctype or "-")
-                continue
-            yield {
-                "id": record.record_id,
-                "url": record.headers.get("WARC-Target-URI"),
-                "warc_date": record.headers.get("WARC-Date"),
-                "html": record.reader.read(),
-            }
+    for record in ArchiveIterator(stream, record_types=WarcRecordType.response, auto_decode="all"):
+        stats.read += 1
+        status = record.http_headers.status_code if record.is_http else None
+        ctype = (record.http_content_type or "").lower() if record.is_http else ""
+        if status != 200 or ctype not in HTML_TYPES:
+            stats.skipped += 1
+            log.debug("skipped %s (status %s, %s)", record.headers.get("WARC-Target-URI"), status, ctype or "-")
+            continue
+        yield {
+            "id": record.record_id,
+            "url": record.headers.get("WARC-Target-URI"),
+            "warc_date": record.headers.get("WARC-Date"),
+            "html": record.reader.read(),
+        }
 
 
 # -- output -----------------------------------------------------------------------------
