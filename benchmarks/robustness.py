@@ -430,6 +430,7 @@ def main(argv: list[str] | None = None) -> None:
             for r in records:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
     (RESULTS / "robustness.md").write_text("\n".join(lines) + "\n", "utf-8")
+    (RESULTS / "robustness-giant.md").unlink(missing_ok=True)  # the giant pages are in robustness.md now
     with (RESULTS / "robustness-pages.jsonl").open("w", encoding="utf-8") as out:
         for r in rows:
             out.write(json.dumps({"part": "scaling", **r}) + "\n")
