@@ -38,8 +38,10 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean.blocks import Cell, Link
 from newsclean.document import Block, Document, Kind
 from newsclean.metadata import extract as extract_metadata
+from newsclean.sources.bodytree import absolute_url, code_language
 from newsclean.sources.page_metadata import fill_metadata
 
 __all__ = ["GIANT_ELEMENTS", "KEEP_CHILDREN", "MIN_SHARE", "SKIPPED", "giant_blocks", "giant_document", "is_giant"]
@@ -78,28 +80,28 @@ def is_giant(tree: etree._Element) -> bool:
     return bool(tree.xpath(f"count(//*) > {GIANT_ELEMENTS}"))
 
 
-def giant_document(tree: etree._Element, html: str, *, url: str | None = None, flattened: bool = False) -> Document:
-    """The document of a giant page: blocks from :func:`giant_blocks`, metadata from the
-    trimmed tree (see the module docstring). ``tree`` is changed (trimmed). ``flattened``:
-    the page was flattened to the depth limit first (warning ``"flattened-nesting"``)."""
-    blocks = giant_blocks(tree)
+def giant_document(tree: etree._Element, html: str, *, url: str | None = None, base: str | None = None) -> Document:
+    """The document of a giant page: blocks from :func:`giant_blocks` (links made absolute
+    against ``base``), metadata from the trimmed tree (see the module docstring), warning
+    ``"giant-page"``. ``tree`` is changed (trimmed)."""
+    blocks = giant_blocks(tree, base)
     _trim(tree)
     page = extract_metadata(tree, url=url, html=html)
     doc = Document(blocks=blocks, source="html")
     fill_metadata(doc, page, url)
     doc.warnings.append("giant-page")
-    if flattened:
-        doc.warnings.append("flattened-nesting")
     log.info("giant page (over %d elements): read without trafilatura, %d blocks", GIANT_ELEMENTS, len(blocks))
     return doc
 
 
-def giant_blocks(tree: etree._Element) -> list[Block]:
-    """The blocks of the page's body container, in reading order."""
+def giant_blocks(tree: etree._Element, base: str | None = None) -> list[Block]:
+    """The blocks of the page's body container, in reading order, of the kinds and with the
+    structure the usual path gives (links made absolute against ``base``, list items'
+    depth and numbering, table cells, the paragraphs of one quote, a code block's language)."""
     body = tree.find("body")
     if body is None:
         body = tree
-    return _Reader().read(_container(body))
+    return _Reader(base).read(_container(body))
 
 
 def _container(body: etree._Element) -> etree._Element:
@@ -135,25 +137,40 @@ def _skipped(el: etree._Element) -> bool:
 class _Reader:
     """Turns a container into blocks in one walk (step 2 of the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: str | None) -> None:
+        self.base = base
         self.blocks: list[Block] = []
         self.group = 0
 
-    def block(self, kind: Kind, text: str, linked: int, **extra: Any) -> None:
+    def block(self, kind: Kind, text: str, linked: int, links: tuple[Link, ...] = (), **extra: Any) -> None:
         if "\n" in text:
             text = "\n".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
         else:
             text = " ".join(text.split())
         if text:
             ratio = min(1.0, linked / len(text)) if linked else 0.0
-            self.blocks.append(Block(kind, text, len(self.blocks), link_ratio=ratio, **extra))
+            self.blocks.append(Block(kind, text, len(self.blocks), link_ratio=ratio, links=links, **extra))
+
+    def links(self, el: etree._Element, skip: frozenset[str] = frozenset()) -> tuple[int, tuple[Link, ...]]:
+        """Characters of link text in ``el`` (whitespace runs counted as one space) and its
+        links (those inside ``skip`` elements left out: they are blocks of their own)."""
+        linked = 0
+        links = []
+        for a in el.iter("a"):
+            anchor = " ".join("".join(a.itertext()).split())
+            linked += len(anchor)
+            url = absolute_url(a.get("href"), self.base)
+            if url and anchor and not (skip and _inside(a, el, skip)):
+                links.append(Link(anchor, url))
+        return linked, tuple(links)
 
     def of(self, kind: Kind, el: etree._Element, skip: frozenset[str] = frozenset(), **extra: Any) -> None:
         """The block of one element (its text less ``skip`` elements)."""
-        if len(el):
-            self.block(kind, _text(el, skip), _linked(el), **extra)
+        if len(el) or el.tag == "a":
+            linked, links = self.links(el, skip)
+            self.block(kind, _text(el, skip) if len(el) else el.text or "", linked, links, **extra)
         else:
-            self.block(kind, el.text or "", len(" ".join((el.text or "").split())) if el.tag == "a" else 0, **extra)
+            self.block(kind, el.text or "", 0, **extra)
 
     def read(self, container: etree._Element) -> list[Block]:
         # an explicit stack of (children iterator, loose text run): no recursion
@@ -172,7 +189,7 @@ class _Reader:
             if tag == "br":
                 run.add("\n")
             elif tag in _INLINE:
-                run.add(_text(child), _linked(child))
+                run.add(_text(child), *self.links(child))
             else:
                 run.flush(self)  # the text before this block
                 if tag in _BLOCKS:
@@ -190,47 +207,76 @@ class _Reader:
             self.of(Kind.HEADING, el, level=_HEADINGS[tag])
         elif tag in _ITEMS:  # nested lists' items come as items of their own, in document order
             for item in el.iter(*_ITEMS):
-                self.of(Kind.LIST_ITEM, item, _LISTS, group=self.group)
+                parent = item.getparent()
+                self.of(
+                    Kind.LIST_ITEM,
+                    item,
+                    _LISTS,
+                    group=self.group,
+                    level=_depth(item, el),
+                    ordered=parent is not None and parent.tag == "ol",
+                )
         elif tag in _QUOTES:
+            self.group += 1
             for p in el.findall(".//p") or [el]:
-                self.of(Kind.QUOTE, p)
+                self.of(Kind.QUOTE, p, group=self.group, quote=self.group)
         elif tag in _CODE:
             text = "".join(el.itertext()).strip("\n")
             if text.strip():
-                self.blocks.append(Block(Kind.CODE, text, len(self.blocks)))
+                self.blocks.append(Block(Kind.CODE, text, len(self.blocks), language=code_language(el)))
         else:  # a table or a row
             self.group += 1
             for row in [el] if tag == "tr" else el.iter("tr"):
-                cells = [" ".join(_text(c).split()) for c in row.iterchildren("td", "th")]
-                self.block(Kind.TABLE, " | ".join(c for c in cells if c), 0, group=self.group)
+                cells = tuple(Cell(" ".join(_text(c).split()), c.tag == "th") for c in row.iterchildren("td", "th"))
+                _, links = self.links(row)
+                text = " | ".join(c.text for c in cells if c.text)
+                self.block(Kind.TABLE, text, 0, links, group=self.group, cells=cells)
 
 
 class _Run:
-    """Loose text between block elements, and how much of it is link text."""
+    """Loose text between block elements, its link text and its links."""
 
-    __slots__ = ("linked", "parts")
+    __slots__ = ("linked", "links", "parts")
 
     def __init__(self, text: str | None) -> None:
         self.parts = [text or ""]
         self.linked = 0
+        self.links: list[Link] = []
 
-    def add(self, text: str | None, linked: int = 0) -> None:
+    def add(self, text: str | None, linked: int = 0, links: tuple[Link, ...] = ()) -> None:
         if text:
             self.parts.append(text)
             self.linked += linked
+            self.links.extend(links)
 
     def flush(self, reader: _Reader) -> None:
         if len(self.parts) > 1 or self.parts[0]:
             text = "".join(self.parts)
             if not text.isspace():
-                reader.block(Kind.PARAGRAPH, text, self.linked)
+                reader.block(Kind.PARAGRAPH, text, self.linked, tuple(self.links))
             self.parts = [""]
             self.linked = 0
+            self.links = []
 
 
-def _linked(el: etree._Element) -> int:
-    """Characters of link text in ``el`` (whitespace runs counted as one space)."""
-    return sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+def _inside(el: etree._Element, stop: etree._Element, tags: frozenset[str]) -> bool:
+    """Whether ``el`` lies in one of ``tags`` below ``stop``."""
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _depth(item: etree._Element, top: etree._Element) -> int:
+    """How many lists ``item`` is nested in below the item ``top`` (0 for ``top`` itself)."""
+    depth = 0
+    parent = item.getparent() if item is not top else None
+    while parent is not None and parent is not top:
+        depth += parent.tag in _LISTS
+        parent = parent.getparent()
+    return depth
 
 
 def _text(el: etree._Element, skip: frozenset[str] = frozenset()) -> str:

@@ -139,10 +139,14 @@ def html_document(
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
             tree = parse_html(html)
-    if tree is not None and is_giant(tree):  # far larger than any article page (newsclean.sources.giant)
-        return giant_document(tree, html, url=url, flattened=flattened)
-    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     base = page_base(tree, url)
+    if tree is not None and is_giant(tree):  # far larger than any article page (newsclean.sources.giant)
+        doc = giant_document(tree, html, url=url, base=base)
+        if flattened:
+            doc.warnings.append("flattened-nesting")
+        _language_and_url(doc, tree, html, url)
+        return doc
+    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     furniture = []
     if tree is not None:
         formulas_as_text(tree, html)  # before hidden elements, scripts and <math> go (newsclean.sources.formulas)
@@ -180,15 +184,20 @@ def html_document(
     if flattened:
         doc.warnings.append("flattened-nesting")
     fill_metadata(doc, page, url)
-    lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
-    if lang:
-        doc.set_meta("language", lang.group(1).lower(), source="html:lang")
+    _language_and_url(doc, tree, html, url)
     if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.lead_paragraph)
         lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
         doc.blocks = with_lead(doc.blocks, lead)
+    return doc
+
+
+def _language_and_url(doc: Document, tree: etree._Element | None, html: str, url: str | None) -> None:
+    """The language the root element states (``<html lang>``) and the ``url`` argument."""
+    lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
+    if lang:
+        doc.set_meta("language", lang.group(1).lower(), source="html:lang")
     if url:
         doc.set_meta("url", url, source="argument")
-    return doc
 
 
 def _start_tag(tree: etree._Element | None) -> str:

@@ -116,3 +116,46 @@ def test_the_work_of_the_giant_path_is_bounded_per_element(
 def test_a_page_under_the_signal_takes_the_usual_path() -> None:
     article = newsclean.clean(giant_page(200))
     assert "giant-page" not in article.warnings and len(article.paragraphs) == 200
+
+
+def test_giant_blocks_have_the_structure_of_the_usual_path() -> None:
+    html = (
+        "<html><head><base href='https://example.org/news/'></head><body><article>"
+        "<p>The council <a href='vote.html'>voted</a> on Tuesday, said <a href='javascript:void(0)'>the clerk</a>.</p>"
+        "<ol><li>First step<ul><li>A detail</li></ul></li><li>Second step</li></ol>"
+        "<blockquote><p>We listened.</p><p>We acted.</p></blockquote>"
+        "<table><tr><th>Route</th><th>Start</th></tr><tr><td>12</td><td><a href='/r12'>March</a></td></tr></table>"
+        "<pre><code class='language-python'>print(1)</code></pre>"
+        "Loose text with <a href='https://other.example/x'>a link</a>."
+        "</article></body></html>"
+    )
+    blocks = giant.giant_blocks(parse_html(html), "https://example.org/news/")
+    by_text = {b.text: b for b in blocks}
+    first = blocks[0]
+    assert [(k.text, k.url) for k in first.links] == [("voted", "https://example.org/news/vote.html")]
+    items = [b for b in blocks if b.kind is Kind.LIST_ITEM]
+    assert [(b.text, b.level, b.ordered) for b in items] == [
+        ("First step", 0, True),
+        ("A detail", 1, False),
+        ("Second step", 0, True),
+    ]
+    quotes = [b for b in blocks if b.kind is Kind.QUOTE]
+    assert len(quotes) == 2 and quotes[0].group == quotes[1].group == quotes[0].quote is not None
+    header, row = (b for b in blocks if b.kind is Kind.TABLE)
+    assert [(c.text, c.header) for c in header.cells] == [("Route", True), ("Start", True)]
+    assert [(c.text, c.header) for c in row.cells] == [("12", False), ("March", False)]
+    assert [k.url for k in row.links] == ["https://example.org/r12"]
+    assert by_text["print(1)"].kind is Kind.CODE and by_text["print(1)"].language == "python"
+    loose = by_text["Loose text with a link."]
+    assert [k.url for k in loose.links] == ["https://other.example/x"]
+
+
+def test_a_giant_page_keeps_the_audit_trail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word of the giant path's blocks is in the body, a removal, a move or an edit."""
+    from ..audit_coverage import traced_clean, unaccounted
+
+    monkeypatch.setattr(giant, "GIANT_ELEMENTS", 100)
+    html = giant_page(150).replace("<h1>The long report</h1>", "<h1>The long report</h1><p>By Jane Doe</p>")
+    produced, article = traced_clean(html)
+    assert "giant-page" in article.warnings and "Jane Doe" not in article.text
+    assert unaccounted(produced, article) == []
