@@ -156,7 +156,7 @@ def record_item(index: int, record: Any, fields: Fields, kind: PageKind, keep: S
         if not isinstance(value, (str, bytes)):
             item.error = error("InputError", f"field {name!r} must be a string, not {type(value).__name__}")
         else:
-            item.page, item.kind = value, field_kind  # type: ignore[assignment]
+            item.page, item.kind = value, field_kind
         return item
     item.error = error("InputError", f"record has no {fields.html!r} or {fields.text!r} field")
     return item
