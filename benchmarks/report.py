@@ -12,7 +12,19 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-ORDER = ["quality", "text-mode", "speed", "metadata", "structure", "throughput", "robustness", "scaling"]
+ORDER = [
+    "quality",
+    "text-mode",
+    "text-speed",
+    "speed",
+    "metadata",
+    "structure",
+    "throughput",
+    "spark-warc",
+    "robustness",
+    "robustness-giant",
+    "scaling",
+]
 
 HEADER = """# Benchmarks
 

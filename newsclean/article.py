@@ -12,7 +12,7 @@ from newsclean.blocks import BodyBlock
 from newsclean.markdown import render
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Removal:
     """One piece of text a filter took out of the body.
 
@@ -27,6 +27,13 @@ class Removal:
     text: str
     position: int = -1
     kind: str = ""
+
+    def __init__(self, filter: str, reason: str, text: str, position: int = -1, kind: str = "") -> None:
+        # the fields set directly: a frozen dataclass's own __init__ costs a call per field,
+        # and a page's filters make a removal for every piece of chrome they take out
+        fields = self.__dict__
+        fields["filter"], fields["reason"], fields["text"], fields["position"] = filter, reason, text, position
+        fields["kind"] = kind
 
 
 @dataclass

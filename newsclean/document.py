@@ -54,7 +54,7 @@ class _memo(Generic[_T]):
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Block:
     """One unit of text: a paragraph, heading, list item, quote, caption, ...
 
@@ -82,6 +82,30 @@ class Block:
     images: tuple[Image, ...] = ()
     language: str = ""
     quote: int | None = None
+
+    def __init__(
+        self,
+        kind: Kind,
+        text: str,
+        position: int,
+        group: int | None = None,
+        link_ratio: float = 0.0,
+        marker: str = "",
+        level: int = 0,
+        ordered: bool = False,
+        cells: tuple[Cell, ...] = (),
+        links: tuple[Link, ...] = (),
+        images: tuple[Image, ...] = (),
+        language: str = "",
+        quote: int | None = None,
+    ) -> None:
+        # the fields set directly: a frozen dataclass's own __init__ costs a call per field,
+        # and every source makes a block per line or paragraph (about three times as fast)
+        fields = self.__dict__
+        fields["kind"], fields["text"], fields["position"], fields["group"] = kind, text, position, group
+        fields["link_ratio"], fields["marker"], fields["level"], fields["ordered"] = link_ratio, marker, level, ordered
+        fields["cells"], fields["links"], fields["images"] = cells, links, images
+        fields["language"], fields["quote"] = language, quote
 
     @_memo
     def n_words(self) -> int:
@@ -223,7 +247,10 @@ class Document:
     def _drop(self, block: Block) -> None:
         i = self._index(block)
         if i is not None:
-            self.blocks = self.blocks[:i] + self.blocks[i + 1 :]
+            # in place: copying the list for each removal made a page that loses many blocks
+            # quadratic (a copy of 100,000 references per removal); ``for block in doc``
+            # iterates over a copy, so loops that remove as they go are not affected
+            del self.blocks[i]
 
     def remove(self, block: Block, *, filter: str, reason: str) -> None:
         """Drop ``block`` from the body, recording who removed it and why."""
@@ -299,7 +326,7 @@ class Document:
         """Put ``new`` where ``old`` stands (for text changes that are not removals)."""
         i = self._index(old)
         if i is not None:
-            self.blocks = [*self.blocks[:i], new, *self.blocks[i + 1 :]]
+            self.blocks[i] = new  # in place, as in :meth:`_drop`
 
     # -- metadata ------------------------------------------------------------------
     def set_meta(self, name: str, value: object, *, source: str, overwrite: bool = False) -> bool:

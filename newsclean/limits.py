@@ -5,14 +5,18 @@
 
 Every limit has a default meant for real news pages (of the 1,310 pages of the shared
 corpora the largest is 1.8 MB and the deepest nests 55 elements), so a normal page never
-meets one. What hitting each limit does:
+meets one. The work of a call grows linearly with the input (pages far larger than an
+article page take a linear path, see :mod:`newsclean.sources.giant`), so
+``max_input_bytes`` bounds it; ``max_blocks`` is a second bound, far above any page of
+``max_input_bytes`` a person would read (20 MB of 80-byte paragraphs is 250,000 blocks).
+What hitting each limit does:
 
 =====================  =================  ==============================================
 limit                  default            when hit
 =====================  =================  ==============================================
 ``max_input_bytes``    20,000,000         :class:`~newsclean.errors.InputTooLargeError`
                                           (for ``str`` input: characters)
-``max_blocks``         20,000             blocks after that are dropped (recorded as
+``max_blocks``         1,000,000          blocks after that are dropped (recorded as
                                           removals of ``max_blocks``); warning
                                           ``"truncated-blocks"``
 ``max_depth``          200                HTML elements nested deeper are unwrapped (tags
@@ -57,7 +61,7 @@ class Limits:
     """What one ``clean()`` call accepts; see the module docstring for what each does."""
 
     max_input_bytes: int = 20_000_000
-    max_blocks: int = 20_000
+    max_blocks: int = 1_000_000
     max_depth: int = 200
     time_budget: float | None = 60.0
     on_time_budget: Literal["flag", "raise"] = "flag"

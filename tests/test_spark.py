@@ -130,3 +130,54 @@ def test_readme_spark_examples_run(spark, tmp_path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     for line, code in blocks:
         exec(compile(code, f"README.md:{line}", "exec"), {"__name__": "readme_example"})
+
+
+# -- WARC files ---------------------------------------------------------------------------
+def test_warc_files_cleaned_in_the_executors_into_parquet(spark, tmp_path) -> None:
+    pytest.importorskip("fastwarc.warc")
+    from newsclean.spark import WARC_COLUMNS, clean_warc, warc_schema
+
+    from .test_warc import build_warc, html_page
+
+    pages = [(f"https://news.example.org/story-{n}", html_page(n)) for n in range(5)]
+    pages.append(("https://news.example.org/binary", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4))  # says HTML
+    expected = build_warc(tmp_path / "a.warc.gz", pages[:3])
+    expected.update(build_warc(tmp_path / "b.warc.gz", pages[3:]))
+    paths = [str(tmp_path / "a.warc.gz"), f"file://{tmp_path / 'b.warc.gz'}", str(tmp_path / "missing.warc.gz")]
+    cleaned = clean_warc(spark, paths)
+    assert cleaned.schema == warc_schema()
+    cleaned.write.parquet(str(tmp_path / "out.parquet"))
+    out = spark.read.parquet(str(tmp_path / "out.parquet"))
+    assert out.columns == [*WARC_COLUMNS, *ARTICLE_COLUMNS]
+    types = [f.dataType.simpleString() for f in out.schema.fields]  # Parquet keeps the types (not nullability)
+    assert types == [f.dataType.simpleString() for f in warc_schema().fields]
+    assert types[WARC_COLUMNS.index("id")] == "string" and types[-1] == "struct<type:string,message:string>"
+    rows = {r["id"]: r for r in out.collect()}
+    assert len(rows) == len(expected) + 1  # the HTML 200 responses (others skipped) and the missing file
+    for rid, (uri, date, html) in expected.items():
+        row = rows[rid]
+        assert (row["url"], row["warc_date"]) == (uri, date)
+        if uri.endswith("binary"):
+            assert row["error"]["type"] == "BinaryInputError" and row["text"] is None
+            continue
+        article = newsclean.clean(html, url=uri)
+        assert row["error"] is None and row["text"] == article.text and row["title"] == article.title
+        assert row["removed"] == len(article.removed)
+    missing = rows[None]
+    assert missing["url"].endswith("missing.warc.gz") and missing["error"]["type"] == "FileNotFoundError"
+
+
+def test_warc_custom_pipeline_and_paths_as_a_dataframe(spark, tmp_path) -> None:
+    pytest.importorskip("fastwarc.warc")
+    from newsclean.spark import clean_warc
+
+    from .test_warc import build_warc
+
+    page = b"<html><body><article><p>The body says RAISE-ME here, and more words.</p></article></body></html>"
+    expected = build_warc(tmp_path / "c.warc.gz", [("https://x.org/r", page)])
+    files = spark.createDataFrame([(str(tmp_path / "c.warc.gz"),)], "file string")
+    pipeline = Pipeline.default().insert(raise_on_marker)
+    (row,) = clean_warc(spark, files, pipeline=pipeline).collect()
+    assert row["id"] == next(iter(expected)) and row["error"]["type"] == "FilterError"
+    with pytest.raises(newsclean.ConfigError, match="at least one"):
+        clean_warc(spark, [])

@@ -10,9 +10,10 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsclean.batch.pool import BadRecord, Fields, clean_many, default_workers
-from newsclean.batch.records import JsonlWriter, Stats, done_ids, read_jsonl, read_warc
-from newsclean.batch.results import ARTICLE_FIELDS, OUTPUT_FIELDS, check_fields, record_id
+from newsclean.batch.lines import LineSpec, RawRecord, clean_records
+from newsclean.batch.pool import Fields, default_workers
+from newsclean.batch.records import JsonlWriter, Stats, done_ids, read_lines, read_warc
+from newsclean.batch.results import ARTICLE_FIELDS, OUTPUT_FIELDS, check_fields
 from newsclean.cli_options import (
     add_limit_options,
     add_log_options,
@@ -131,30 +132,33 @@ def main(argv: Sequence[str]) -> int:
         fields_out = _output_fields(args.fields)
         if args.command == "batch":
             fields = Fields(html=args.html_field, text=args.text_field, id=args.id_field, url=args.url_field)
-            records: Iterable[Any] = read_jsonl(args.inputs, fields)
+            records: Iterator[RawRecord] = read_lines(args.inputs)
             keep: Sequence[str] = args.keep
         else:
-            fields, records, keep = Fields(), read_warc(args.inputs, stats), ("warc_date",)
+            fields, keep = Fields(), ("warc_date",)
+            records = (RawRecord(0, r["id"], r) for r in read_warc(args.inputs, stats))
         done = done_ids(args.output) if args.resume else set()
         if done:
             log.info("resuming: %d records already in %s", len(done), args.output)
-        todo = _started(_counted(records, stats, fields, done, count_read=args.command == "batch"))
-        results = clean_many(
-            todo,
+        spec = LineSpec(fields=fields, keep=tuple(keep), out_fields=fields_out, done=frozenset(done))
+        results = clean_records(
+            _started(_counted(records, stats, count_read=args.command == "batch")),
+            spec=spec,
             workers=args.workers,
             pipeline=pipeline,
-            fields=fields,
-            keep=keep,
             chunk_size=args.chunk_size,
             timeout=args.timeout,
             limits=limits,
         )
         with JsonlWriter(args.output, append=args.resume) as out, _progress(args.quiet) as bar:
             for result in results:
-                out.write(result.to_dict(fields_out))
+                if result.line is None:  # its id is in the output already
+                    stats.skipped += 1
+                    continue
+                out.write_line(result.line)
                 stats.written += 1
                 if result.ok:
-                    stats.count_removals(result.article.removal_counts())
+                    stats.count_removals(result.removed)
                 else:
                     stats.errors += 1
                     bar.set_postfix(errors=stats.errors, refresh=False)
@@ -190,17 +194,10 @@ def _started(records: Iterator[Any]) -> Iterator[Any]:
     return records if first is _END else itertools.chain([first], records)
 
 
-def _counted(
-    records: Iterable[Any], stats: Stats, fields: Fields, done: set[str], *, count_read: bool
-) -> Iterator[Any]:
+def _counted(records: Iterable[RawRecord], stats: Stats, *, count_read: bool) -> Iterator[RawRecord]:
     for record in records:
         if count_read:
             stats.read += 1
-        if done:
-            rid = record.id if isinstance(record, BadRecord) else record.get(fields.id)
-            if rid is not None and record_id(rid) in done:
-                stats.skipped += 1
-                continue
         yield record
 
 

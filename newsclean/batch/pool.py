@@ -36,12 +36,12 @@ import os
 import pickle
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from newsclean.api import PageKind, clean
 from newsclean.article import Article
@@ -51,7 +51,19 @@ from newsclean.errors import ConfigError, InputError, NewscleanError
 from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
 
-__all__ = ["BadRecord", "Fields", "clean_many", "default_workers"]
+__all__ = [
+    "BadRecord",
+    "Fields",
+    "Pending",
+    "WorkerSetup",
+    "clean_many",
+    "clean_one",
+    "default_workers",
+    "error",
+    "record_item",
+    "run_in_workers",
+    "worker_setup",
+]
 
 log: logging.Logger = logging.getLogger(__name__)
 
@@ -92,7 +104,7 @@ def default_workers() -> int:
 
 # -- records -> items -------------------------------------------------------------------
 @dataclass
-class _Item:
+class Item:
     """One record in flight: what the worker needs (``page``...) and what the result keeps."""
 
     index: int
@@ -103,57 +115,84 @@ class _Item:
     extra: Mapping[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
 
-    def result(self, outcome: Article | dict[str, str]) -> Result:
+    @property
+    def task(self) -> tuple[str | bytes, PageKind, str | None] | None:
+        """What a worker is sent (``None``: the record is an error already)."""
+        return None if self.error is not None else (self.page, self.kind, self.url)  # type: ignore[return-value]
+
+    def result(self, outcome: Article | dict[str, str] | None) -> Result:
+        if outcome is None:  # an error already: no task was run
+            assert self.error is not None
+            return Failed(self.id, self.error, url=self.url, extra=self.extra)
         if isinstance(outcome, Article):
             return Cleaned(self.id, outcome, url=self.url, extra=self.extra)
         return Failed(self.id, outcome, url=self.url, extra=self.extra)
 
 
-def _error(type_: str, message: str) -> dict[str, str]:
+def error(type_: str, message: str) -> dict[str, str]:
+    """An error outcome: ``{"type": ..., "message": ...}``."""
     return {"type": type_, "message": message}
 
 
-def _item(index: int, record: Any, fields: Fields, kind: PageKind, keep: Sequence[str]) -> _Item:
+def record_item(index: int, record: Any, fields: Fields, kind: PageKind, keep: Sequence[str]) -> Item:
+    """One record (page, mapping or :class:`BadRecord`) as an item: its id, page, kind and
+    url, the fields to keep, or its error."""
     position = str(index)
     if isinstance(record, BadRecord):
-        return _Item(index, record.id or position, error=_error(record.type, str(record)))
+        return Item(index, record.id or position, error=error(record.type, str(record)))
     if isinstance(record, (str, bytes, bytearray)):
-        return _Item(index, position, page=bytes(record) if isinstance(record, bytearray) else record, kind=kind)
+        return Item(index, position, page=bytes(record) if isinstance(record, bytearray) else record, kind=kind)
     if not isinstance(record, Mapping):
         message = f"a record is a page (str/bytes) or a mapping, not {type(record).__name__}"
-        return _Item(index, position, error=_error("InputError", message))
+        return Item(index, position, error=error("InputError", message))
     rid = record.get(fields.id)
     url = record.get(fields.url)
-    item = _Item(index, position if rid is None else record_id(rid), url=url if isinstance(url, str) and url else None)
+    item = Item(index, position if rid is None else record_id(rid), url=url if isinstance(url, str) and url else None)
     item.extra = {k: record[k] for k in keep if k in record}
     for name, field_kind in ((fields.html, kind), (fields.text, "text")):
         value = record.get(name)
         if value is None:
             continue
         if not isinstance(value, (str, bytes)):
-            item.error = _error("InputError", f"field {name!r} must be a string, not {type(value).__name__}")
+            item.error = error("InputError", f"field {name!r} must be a string, not {type(value).__name__}")
         else:
-            item.page, item.kind = value, field_kind  # type: ignore[assignment]
+            item.page, item.kind = value, field_kind
         return item
-    item.error = _error("InputError", f"record has no {fields.html!r} or {fields.text!r} field")
+    item.error = error("InputError", f"record has no {fields.html!r} or {fields.text!r} field")
     return item
 
 
 # -- the worker side --------------------------------------------------------------------
-_WORKER_PIPELINE: Pipeline | None = None
-_WORKER_LIMITS: Limits | None = None
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What every worker process is given once, at its start (see :func:`worker_setup`)."""
+
+    pipeline: Pipeline | None = None
+    limits: Limits | None = None
+    #: anything else the work function needs (picklable), e.g. the output fields
+    context: Any = None
 
 
-def _init_worker(pipeline_blob: bytes | None, limits: Limits | None, log_levels: tuple[int, int]) -> None:
+_WORKER: WorkerSetup = WorkerSetup()
+
+
+def worker_setup() -> WorkerSetup:
+    """In a worker process: the pipeline, limits and context it was started with."""
+    return _WORKER
+
+
+def _init_worker(
+    pipeline_blob: bytes | None, limits: Limits | None, log_levels: tuple[int, int], context: Any = None
+) -> None:
     """Runs once per worker process: unpickle the pipeline it will use for every page.
 
     Workers ignore Ctrl-C (SIGINT reaches the whole process group): the parent stops them.
     When the parent logs below WARNING (``newsclean -v``), workers log at the same levels
     (root, ``newsclean``) to their standard error, which is the parent's."""
-    global _WORKER_PIPELINE, _WORKER_LIMITS  # per-process state of a worker, set once at its start
+    global _WORKER  # per-process state of a worker, set once at its start
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_PIPELINE = pickle.loads(pipeline_blob) if pipeline_blob is not None else None
-    _WORKER_LIMITS = limits
+    pipeline = pickle.loads(pipeline_blob) if pipeline_blob is not None else None
+    _WORKER = WorkerSetup(pipeline, limits, context)
     root_level, own_level = log_levels
     if min(log_levels) < logging.WARNING:
         logging.basicConfig(level=root_level, format="newsclean: worker %(process)d: %(message)s")
@@ -165,14 +204,15 @@ def _log_levels() -> tuple[int, int]:
     return logging.getLogger().getEffectiveLevel(), logging.getLogger("newsclean").getEffectiveLevel()
 
 
-def _clean_one(
+def clean_one(
     page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None, limits: Limits | None
 ) -> Article | dict[str, str]:
+    """:func:`~newsclean.clean` of one page, or its error (``{"type": ..., "message": ...}``)."""
     try:
         return clean(page, url=url, kind=kind, pipeline=pipeline, limits=limits)
     except Exception as exc:  # one page's failure is that page's error record
         log.debug("cleaning failed: %s: %s", type(exc).__name__, exc)
-        return _error(type(exc).__name__, str(exc))
+        return error(type(exc).__name__, str(exc))
 
 
 def _ready() -> int:
@@ -180,45 +220,57 @@ def _ready() -> int:
 
 
 def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict[str, str]]:
-    return [_clean_one(page, kind, url, _WORKER_PIPELINE, _WORKER_LIMITS) for page, kind, url in tasks]
+    return [clean_one(page, kind, url, _WORKER.pipeline, _WORKER.limits) for page, kind, url in tasks]
 
 
 # -- the parent side --------------------------------------------------------------------
+class Pending(Protocol):
+    """One record as the pool sees it: what a worker is sent (``task``; ``None`` when the
+    record is an error already) and how an outcome (the work function's, or an error
+    ``{"type": ..., "message": ...}`` when its worker died or timed out) becomes its result."""
+
+    id: str
+
+    @property
+    def task(self) -> Any | None: ...
+
+    def result(self, outcome: Any) -> Any: ...
+
+
 class _Chunk:
     __slots__ = ("future", "items", "outcomes")
 
-    def __init__(self, items: list[_Item]) -> None:
+    def __init__(self, items: list[Pending]) -> None:
         self.items = items
-        self.future: Future | None = None
-        self.outcomes: list[Article | dict] | None = None
+        self.future: Future[list[Any]] | None = None
+        self.outcomes: list[Any] | None = None
 
     @property
-    def todo(self) -> list[_Item]:
-        return [i for i in self.items if i.error is None]
+    def todo(self) -> list[Pending]:
+        return [i for i in self.items if i.task is not None]
 
-    def tasks(self, items: list[_Item] | None = None) -> list[tuple[str | bytes, PageKind, str | None]]:
-        return [(i.page, i.kind, i.url) for i in (self.todo if items is None else items)]  # type: ignore[misc]
+    def tasks(self, items: list[Pending] | None = None) -> list[Any]:
+        return [i.task for i in (self.todo if items is None else items)]
 
-    def results(self) -> Iterator[Result]:
+    def results(self) -> Iterator[Any]:
         outcomes = iter(self.outcomes or ())
         for item in self.items:
-            yield item.result(item.error) if item.error is not None else item.result(next(outcomes))
+            yield item.result(None) if item.task is None else item.result(next(outcomes))
 
 
 class _Pool:
     """A process pool that can be rebuilt after a worker dies."""
 
-    def __init__(self, workers: int, blob: bytes | None, limits: Limits | None, context: Any) -> None:
-        self.workers, self.blob, self.limits, self.context = workers, blob, limits, context
+    def __init__(
+        self, workers: int, work: Callable[[list[Any]], list[Any]], initargs: tuple[Any, ...], context: Any
+    ) -> None:
+        self.workers, self.work, self.initargs, self.context = workers, work, initargs, context
         self.executor: ProcessPoolExecutor | None = None
 
     def get(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=self.context,
-                initializer=_init_worker,
-                initargs=(self.blob, self.limits, _log_levels()),
+                self.workers, mp_context=self.context, initializer=_init_worker, initargs=self.initargs
             )
             # wait until the workers are up, so that start-up never counts against a page's timeout
             try:
@@ -232,11 +284,11 @@ class _Pool:
                 ) from exc
         return self.executor
 
-    def submit(self, tasks: list) -> Future:
+    def submit(self, tasks: list[Any]) -> Future[list[Any]]:
         try:
-            return self.get().submit(_work, tasks)
+            return self.get().submit(self.work, tasks)
         except BrokenProcessPool:  # broke between two submissions: the caller sees it on result()
-            future: Future = Future()
+            future: Future[list[Any]] = Future()
             future.set_exception(BrokenProcessPool("worker pool broken"))
             return future
 
@@ -247,10 +299,10 @@ class _Pool:
         for process in list(processes.values()):
             process.kill()
 
-    def wait(self, future: Future, timeout: float | None) -> list:
+    def wait(self, future: Future[list[Any]], timeout: float | None) -> list[Any]:
         """The future's result; a timeout kills the workers and raises ``TimeoutError``."""
         try:
-            return future.result(timeout)
+            return list(future.result(timeout))
         except FutureTimeout:
             self.kill()
             raise TimeoutError from None
@@ -271,6 +323,41 @@ def _mp_context(start_method: str | None) -> Any:
         # forkserver: workers start clean (no copy of the caller's memory, no inherited threads)
         start_method = "forkserver" if "forkserver" in methods else "spawn"
     return multiprocessing.get_context(start_method)
+
+
+def run_in_workers(
+    items: Iterator[Pending],
+    work: Callable[[list[Any]], list[Any]],
+    *,
+    workers: int,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    context: Any = None,
+    chunk_size: int = 4,
+    in_flight: int | None = None,
+    start_method: str | None = None,
+    timeout: float | None = None,
+) -> Iterator[Any]:
+    """The results of ``items``, in order, their tasks run by ``work`` (a module-level
+    function: a list of tasks -> a list of outcomes) in ``workers`` processes, with the
+    guarantees of :func:`clean_many` (a dead or stuck worker costs only its own record).
+    In a worker, :func:`worker_setup` gives the ``pipeline``, ``limits`` and ``context``.
+    Raises :class:`~newsclean.ConfigError` at once for a pipeline that cannot be sent to
+    workers or a script that starts them outside its ``__main__`` guard."""
+    if workers < 1 or chunk_size < 1:
+        raise ConfigError("workers must be >= 1 and chunk_size >= 1")
+    try:
+        blob = pickle.dumps(pipeline) if pipeline is not None else None
+    except Exception as exc:
+        raise ConfigError(f"the pipeline cannot be sent to worker processes (pickling failed: {exc})") from exc
+    limit = in_flight if in_flight is not None else 4 * workers
+    mp_context = _mp_context(start_method)
+    if mp_context.get_start_method() != "fork":
+        where = unguarded_start()
+        if where is not None:
+            raise ConfigError(f"{where}: {GUARD_ADVICE.format(method=mp_context.get_start_method())}")
+    pool = _Pool(workers, work, (blob, limits, _log_levels(), context), mp_context)
+    return _parallel(items, pool, chunk_size, max(1, limit), timeout)
 
 
 def clean_many(
@@ -306,34 +393,33 @@ def clean_many(
         raise ConfigError("workers must be >= 0 and chunk_size >= 1")
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
-    items = (_item(n, r, fields, kind, keep) for n, r in enumerate(records))
+    items = (record_item(n, r, fields, kind, keep) for n, r in enumerate(records))
     if workers == 0:
         return _serial(items, pipeline, limits)
-    try:
-        blob = pickle.dumps(pipeline) if pipeline is not None else None
-    except Exception as exc:
-        raise ConfigError(f"the pipeline cannot be sent to worker processes (pickling failed: {exc})") from exc
-    limit = in_flight if in_flight is not None else 4 * workers
-    context = _mp_context(start_method)
-    if context.get_start_method() != "fork":
-        where = unguarded_start()
-        if where is not None:
-            raise ConfigError(f"{where}: {GUARD_ADVICE.format(method=context.get_start_method())}")
-    pool = _Pool(workers, blob, limits, context)
-    return _parallel(items, pool, chunk_size, max(1, limit), timeout)
+    return run_in_workers(
+        items,
+        _work,
+        workers=workers,
+        pipeline=pipeline,
+        limits=limits,
+        chunk_size=chunk_size,
+        in_flight=in_flight,
+        start_method=start_method,
+        timeout=timeout,
+    )
 
 
-def _serial(items: Iterator[_Item], pipeline: Pipeline | None, limits: Limits | None) -> Iterator[Result]:
+def _serial(items: Iterator[Item], pipeline: Pipeline | None, limits: Limits | None) -> Iterator[Result]:
     for item in items:
         if item.error is not None:
             yield item.result(item.error)
         else:
-            yield item.result(_clean_one(item.page, item.kind, item.url, pipeline, limits))  # type: ignore[arg-type]
+            yield item.result(clean_one(item.page, item.kind, item.url, pipeline, limits))  # type: ignore[arg-type]
 
 
 def _parallel(
-    items: Iterator[_Item], pool: _Pool, chunk_size: int, limit: int, timeout: float | None
-) -> Iterator[Result]:
+    items: Iterator[Pending], pool: _Pool, chunk_size: int, limit: int, timeout: float | None
+) -> Iterator[Any]:
     pending: deque[_Chunk] = deque()
     chunks = (_Chunk(list(c)) for c in iter(lambda: list(itertools.islice(items, chunk_size)), []))
     try:
@@ -357,7 +443,7 @@ def _parallel(
                 except (BrokenProcessPool, TimeoutError):
                     _recover(pending, pool, timeout)
                 except Exception as exc:  # e.g. a page that cannot be pickled: the chunk's error
-                    head.outcomes = [_error(type(exc).__name__, str(exc)) for _ in head.todo]
+                    head.outcomes = [error(type(exc).__name__, str(exc)) for _ in head.todo]
             pending.popleft()
             yield from head.results()
     except BaseException:  # Ctrl-C, or the caller stopped reading: the work in flight is dropped
@@ -380,17 +466,17 @@ def _recover(pending: deque[_Chunk], pool: _Pool, timeout: float | None) -> None
     for chunk in pending:
         if chunk.outcomes is not None:
             continue
-        outcomes: list[Article | dict] = []
+        outcomes: list[Any] = []
         for item in chunk.todo:
             try:
                 outcomes.extend(pool.wait(pool.submit(chunk.tasks([item])), timeout))
             except TimeoutError:
                 log.warning("record %r took more than %s s", item.id, timeout)
-                outcomes.append(_error(TIMED_OUT, f"cleaning this page took more than {timeout} s"))
+                outcomes.append(error(TIMED_OUT, f"cleaning this page took more than {timeout} s"))
                 pool.rebuild()
             except BrokenProcessPool:
                 log.warning("record %r killed its worker process", item.id)
-                outcomes.append(_error(WORKER_CRASHED, "the worker process died while cleaning this page"))
+                outcomes.append(error(WORKER_CRASHED, "the worker process died while cleaning this page"))
                 pool.rebuild()
         chunk.outcomes = outcomes
     # the chunks that were retried are done; the pool is fresh for what follows

@@ -17,16 +17,16 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean.batch.pool import BadRecord, Fields
+from newsclean.batch.lines import RawRecord
 from newsclean.batch.results import record_id
 from newsclean.errors import InputError
 
-__all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_jsonl", "read_warc"]
+__all__ = ["JsonlWriter", "Stats", "done_ids", "open_input", "read_lines", "read_warc", "warc_responses"]
 
 log: logging.Logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Stats:
     #: pieces removed per filter, over every page written
     removed: dict[str, int] = field(default_factory=dict)
 
-    def count_removals(self, counts: dict[str, int]) -> None:
+    def count_removals(self, counts: Mapping[str, int]) -> None:
         for name, n in counts.items():
             self.removed[name] = self.removed.get(name, 0) + n
 
@@ -79,36 +79,30 @@ def open_input(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
-def read_jsonl(paths: Iterable[str], fields: Fields = Fields()) -> Iterator[dict[str, Any] | BadRecord]:  # noqa: B008
-    """The records of JSONL files, one per non-blank line.
+def read_lines(paths: Iterable[str]) -> Iterator[RawRecord]:
+    """The records of JSONL files as raw lines, one per non-blank line, for the workers
+    to parse (:mod:`newsclean.batch.lines`; a line that is not a JSON object becomes that
+    record's error there).
 
     A record without an id gets its line number (``"7"``; ``"FILE:LINE"`` when several
-    files are read). A line that is not a JSON object gives a :class:`BadRecord` under that id.
-    A file whose first non-blank line is not JSON at all is not JSON Lines (an HTML page,
-    say): :class:`~newsclean.InputError`, before any record of it is read.
+    files are read). A file whose first non-blank line is not JSON at all is not JSON Lines
+    (an HTML page, say): :class:`~newsclean.InputError`, before any record of it is read
+    (that line is the only one parsed here).
     """
     paths = list(paths)
     for path in paths:
         with open_input(path) as fh:
             first = True
             for number, line in enumerate(fh, 1):
-                if not line.strip():
+                if line.isspace():
                     continue
-                default_id = str(number) if len(paths) == 1 else f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except ValueError as exc:  # JSONDecodeError and bad UTF-8
-                    if first:
-                        raise _not_jsonl(path, number, exc) from exc
-                    yield BadRecord(f"line {number}: {exc}", id=default_id, type=type(exc).__name__)
-                    continue
-                finally:
+                if first:
                     first = False
-                if not isinstance(record, dict):
-                    yield BadRecord(f"line {number}: a record is a JSON object", id=default_id, type="InputError")
-                    continue
-                record.setdefault(fields.id, default_id)
-                yield record
+                    try:
+                        json.loads(line)
+                    except ValueError as exc:  # JSONDecodeError and bad UTF-8
+                        raise _not_jsonl(path, number, exc) from exc
+                yield RawRecord(number, str(number) if len(paths) == 1 else f"{path}:{number}", line)
 
 
 def _not_jsonl(path: str, number: int, exc: ValueError) -> InputError:
@@ -127,26 +121,30 @@ def read_warc(paths: Iterable[str], stats: Stats) -> Iterator[dict[str, Any]]:
     Other responses (non-200, non-HTML) are counted in ``stats.skipped`` and
     ``stats.read``; records that are not responses (requests, metadata) are ignored.
     """
+    for path in paths:
+        yield from warc_responses(sys.stdin.buffer if path == "-" else path, stats)
+
+
+def warc_responses(stream: Any, stats: Stats) -> Iterator[dict[str, Any]]:
+    """The HTML 200 responses of one WARC file (a path or a binary stream), as :func:`read_warc` gives them."""
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise InputError("WARC input needs fastwarc: pip install 'newsclean[warc]'") from exc
-    for path in paths:
-        stream: Any = sys.stdin.buffer if path == "-" else path
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, auto_decode="all"):
-            stats.read += 1
-            status = record.http_headers.status_code if record.is_http else None
-            ctype = (record.http_content_type or "").lower() if record.is_http else ""
-            if status != 200 or ctype not in HTML_TYPES:
-                stats.skipped += 1
-                log.debug("skipped %s (status %s, %s)", record.headers.get("WARC-Target-URI"), status, ctype or "-")
-                continue
-            yield {
-                "id": record.record_id,
-                "url": record.headers.get("WARC-Target-URI"),
-                "warc_date": record.headers.get("WARC-Date"),
-                "html": record.reader.read(),
-            }
+    for record in ArchiveIterator(stream, record_types=WarcRecordType.response, auto_decode="all"):
+        stats.read += 1
+        status = record.http_headers.status_code if record.is_http else None
+        ctype = (record.http_content_type or "").lower() if record.is_http else ""
+        if status != 200 or ctype not in HTML_TYPES:
+            stats.skipped += 1
+            log.debug("skipped %s (status %s, %s)", record.headers.get("WARC-Target-URI"), status, ctype or "-")
+            continue
+        yield {
+            "id": record.record_id,
+            "url": record.headers.get("WARC-Target-URI"),
+            "warc_date": record.headers.get("WARC-Date"),
+            "html": record.reader.read(),
+        }
 
 
 # -- output -----------------------------------------------------------------------------
@@ -165,7 +163,10 @@ class JsonlWriter:
             self.fh = open(path, "ab" if append else "wb")  # noqa: SIM115
 
     def write(self, record: dict[str, Any]) -> None:
-        line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        self.write_line((json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
+
+    def write_line(self, line: bytes) -> None:
+        """Write one line made already (UTF-8 JSON ending in a newline)."""
         if self.kind is None:
             self.fh.write(line)
             self.fh.flush()

@@ -11,7 +11,7 @@ import regex
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.byline_parser import name_case
-from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, phrase_alternation
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_words, phrase_alternation
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"
 _OUTLET = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|of|the|and|für|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
@@ -102,7 +102,7 @@ class AuthorBios(LexiconFilter):
                     doc.move(block, "site_name", outlet.strip(" .,"), filter=self.name, reason="named in an author bio")
                 doc.remove(block, filter=self.name, reason=f"author bio of {name}")
                 bios.add(block.position)
-            elif self._contact.match(block.text, timeout=REGEX_TIMEOUT):
+            elif self._could_contact(block) and self._contact.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="author contact line")
                 bios.add(block.position)
             elif block.n_words <= 3 and _BARE_CONTACT.fullmatch(block.text, timeout=REGEX_TIMEOUT):
@@ -112,6 +112,15 @@ class AuthorBios(LexiconFilter):
             why = _bio_address(block, order, bios, doc)
             if why:
                 doc.remove(block, filter=self.name, reason=f"author contact address ({why})")
+
+    @cached_property
+    def _contact_openers(self) -> frozenset[str]:
+        return first_words(self.terms("contact_phrases"))
+
+    def _could_contact(self, block: Block) -> bool:
+        """Whether the block's first word opens a contact phrase (the pattern allows only
+        spaces before the phrase; ``""``: a phrase opening with a sign, any block may)."""
+        return block.lead_word in self._contact_openers or "" in self._contact_openers
 
     def _long(self, block: Block) -> bool:
         return block.kind is Kind.PARAGRAPH and block.n_words >= self.long_words

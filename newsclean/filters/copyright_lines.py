@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import regex
 
-from newsclean.document import Document, Kind
+from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
 from newsclean.textutil import REGEX_TIMEOUT, PhraseSearch
 
@@ -35,11 +35,18 @@ class CopyrightLines(LexiconFilter):
     def _phrases(self) -> PhraseSearch:
         return PhraseSearch.of(self.terms("copyright_phrases", self.extra_phrases))
 
+    @staticmethod
+    def _could_open(block: Block) -> bool:
+        """The cheap pretest of :attr:`_opening`: past the signs it allows in front, a
+        copyright line opens with "©" (a sign: within the first 41 characters), "(c)" or
+        "copyright" (its first word)."""
+        return block.lead_word in ("c", "copyright") or "©" in block.text[:41]
+
     def __call__(self, doc: Document) -> None:
         for block in doc:
             if block.kind is Kind.CODE or block.n_words > self.max_words:
                 continue
-            if self._opening.match(block.text, timeout=REGEX_TIMEOUT):
+            if self._could_open(block) and self._opening.match(block.text, timeout=REGEX_TIMEOUT):
                 doc.remove(block, filter=self.name, reason="copyright line")
             elif self._phrases.search(block.text):
                 doc.remove(block, filter=self.name, reason="rights notice")

@@ -160,8 +160,8 @@ class MainRegion(LexiconFilter):
         first, last = best_span
         if best <= 0 or len(blocks) - (last - first) < self.min_outside_blocks:
             return
-        head = self._title_lines(blocks[:first])
-        before = [b for b in blocks[:first] if b not in head]
+        head = {id(b) for b in self._title_lines(blocks[:first])}
+        before = [b for b in blocks[:first] if id(b) not in head]
         if before:
             doc.remove_many(before, filter=self.name, reason="page chrome before the article text")
         if blocks[last:]:

@@ -53,6 +53,8 @@ def normalize_text(text: str, *, keep_lines: bool = False, fix_mojibake: bool = 
     the round (at most three in all), so that normalising twice gives what normalising once
     gave.
     """
+    if _clean_already(text):
+        return text
     for _ in range(3):
         repaired = fix_mojibake and _looks_mangled(text)
         if repaired:
@@ -72,6 +74,20 @@ def _code_line(line: str) -> str:
         return ""
     indent = _INDENT_SPACES.sub(" ", line[: len(line) - len(body)])
     return indent + str(_SPACES.sub(" ", body, timeout=REGEX_TIMEOUT)).rstrip()
+
+
+def _clean_already(text: str) -> bool:
+    """Whether a round would leave ``text`` as it is, told cheaply: printable text (no
+    control, format or separator characters but the plain space, so nothing to delete or
+    turn into a space) without a space at either end or two in a row, in NFC, with no
+    sign of mojibake. Most blocks are such text and skip the round."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and (text.isascii() or (_MOJIBAKE_HINT.search(text) is None and unicodedata.is_normalized("NFC", text)))
+    )
 
 
 def _looks_mangled(text: str) -> bool:

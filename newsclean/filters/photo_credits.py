@@ -130,6 +130,19 @@ class PhotoCredits(LexiconFilter):
             PHRASE_FLAGS,
         )
 
+    def _opens_credit(self, lead: str) -> bool:
+        """Whether a block whose first word is ``lead`` may open with a label or an agency
+        (the word is one of theirs, or starts with one: "GettyImages"): the cheap pretest
+        before :meth:`_is_credit`, whose patterns only allow signs and brackets before it."""
+        heads, lengths = self._inline_openers
+        return "" in heads or lead in heads or any(lead[:n] in heads for n in lengths if n < len(lead))
+
+    @cached_property
+    def _zoom_heads(self) -> tuple[str, ...]:
+        """The words zoom labels open with: a caption glued to one opens with a word that
+        starts with it (``""``: a label opening with a sign, any block may)."""
+        return tuple(sorted({_lead_word(p.strip().casefold()) for p in self.terms("zoom_labels")}))
+
     def _is_credit(self, text: str) -> bool:
         for pattern in (self._agency, self._labelled):
             m = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
@@ -197,11 +210,13 @@ class PhotoCredits(LexiconFilter):
                 current = doc.cut(current, *span, filter=self.name, reason="photo credit in parentheses")
             if current is None or current.n_words > self.max_caption_words:
                 continue
-            if current.n_words <= self.max_credit_words + 3 and self._is_credit(current.text):
+            lead = current.lead_word
+            short = current.n_words <= self.max_credit_words + 3
+            if short and self._opens_credit(lead) and self._is_credit(current.text):
                 doc.remove(current, filter=self.name, reason="photo credit")
             elif "©" in current.text and self._is_caption(current.text):
                 doc.remove(current, filter=self.name, reason="photo caption ending with a © credit")
-            elif match(self._zoom, current.text):
+            elif lead.startswith(self._zoom_heads) and match(self._zoom, current.text):
                 doc.remove(current, filter=self.name, reason="photo caption carrying its zoom button")
 
     @cached_property

@@ -24,7 +24,7 @@ from newsclean.blocks import Cell, Image, Kind, Link
 from newsclean.document import Block
 from newsclean.textutil import REGEX_TIMEOUT
 
-__all__ = ["absolute_url", "body_blocks", "element_text"]
+__all__ = ["absolute_url", "body_blocks", "code_language", "element_text"]
 
 _LANGUAGE = regex.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})")
 _UNLINKABLE = ("javascript:", "data:", "vbscript:")
@@ -163,7 +163,7 @@ class _Reader:
             self.group += 1
             self.table(el, quote)
         elif tag == "code":
-            self.add(Kind.CODE, el, language=_language(el), quote=quote)
+            self.add(Kind.CODE, el, language=code_language(el), quote=quote)
         elif quote is not None:
             self.add(Kind.QUOTE, el, group=quote, quote=quote)
         else:
@@ -238,7 +238,7 @@ def _parent_item(lst: etree._Element) -> etree._Element | None:
     return parent
 
 
-def _language(el: etree._Element) -> str:
+def code_language(el: etree._Element) -> str:
     """The language a code block names (``class="language-python"``, ``lang-js``, ``lang``)."""
     for node in el.iter():
         if not isinstance(node.tag, str):

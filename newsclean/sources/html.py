@@ -23,17 +23,18 @@ from lxml import etree
 
 from newsclean.article import Removal
 from newsclean.audit import words
-from newsclean.document import METADATA_FIELDS, Block, Document, Kind
-from newsclean.metadata import PageMetadata
+from newsclean.document import Block, Document, Kind
 from newsclean.metadata import extract as extract_metadata
 from newsclean.sources.bodytree import absolute_url, body_blocks
 from newsclean.sources.flat_body import flatten_body
 from newsclean.sources.formulas import formulas_as_text
+from newsclean.sources.giant import giant_document, is_giant
 from newsclean.sources.kinds import restore_kinds, restore_links
 from newsclean.sources.lead_paragraph import lead_paragraph, with_lead
 from newsclean.sources.line_breaks import split_lines
 from newsclean.sources.nesting import flatten_nesting
 from newsclean.sources.page_furniture import delete_element, strip_furniture
+from newsclean.sources.page_metadata import fill_metadata
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
 from newsclean.sources.region import RegionOptions, checked_body
@@ -138,8 +139,14 @@ def html_document(
         html, flattened = flatten_nesting(html, max_depth)
         if flattened:
             tree = parse_html(html)
-    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     base = page_base(tree, url)
+    if tree is not None and is_giant(tree):  # far larger than any article page (newsclean.sources.giant)
+        doc = giant_document(tree, html, url=url, base=base)
+        if flattened:
+            doc.warnings.append("flattened-nesting")
+        _language_and_url(doc, tree, html, url)
+        return doc
+    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     furniture = []
     if tree is not None:
         formulas_as_text(tree, html)  # before hidden elements, scripts and <math> go (newsclean.sources.formulas)
@@ -176,16 +183,21 @@ def html_document(
     doc = Document(blocks=blocks, source="html", removed=furniture)
     if flattened:
         doc.warnings.append("flattened-nesting")
-    _metadata(doc, page, url)
-    lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
-    if lang:
-        doc.set_meta("language", lang.group(1).lower(), source="html:lang")
+    fill_metadata(doc, page, url)
+    _language_and_url(doc, tree, html, url)
     if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.lead_paragraph)
         lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
         doc.blocks = with_lead(doc.blocks, lead)
+    return doc
+
+
+def _language_and_url(doc: Document, tree: etree._Element | None, html: str, url: str | None) -> None:
+    """The language the root element states (``<html lang>``) and the ``url`` argument."""
+    lang = _HTML_LANG.search(html[:20000] if html else _start_tag(tree), timeout=REGEX_TIMEOUT)
+    if lang:
+        doc.set_meta("language", lang.group(1).lower(), source="html:lang")
     if url:
         doc.set_meta("url", url, source="argument")
-    return doc
 
 
 def _start_tag(tree: etree._Element | None) -> str:
@@ -347,18 +359,6 @@ def _not_held(extracted: list[Block], structured: list[Block]) -> list[Removal]:
 
 
 _REPLACED = "extracted text that the page's JSON-LD articleBody, used instead, does not hold"
-
-
-def _metadata(doc: Document, page: PageMetadata, url: str | None) -> None:
-    """Fill the document's metadata from the page markup (newsclean.metadata), with sources."""
-    for name in METADATA_FIELDS:
-        value = getattr(page, name, None)
-        if value and name != "authors":
-            doc.set_meta(name, value, source=page.sources.get(name, "html"))
-    if page.authors:
-        doc.add_authors(page.authors, source=page.sources.get("authors", "html"))
-    if page.canonical_url and not url:
-        doc.set_meta("url", page.canonical_url, source=page.sources.get("canonical_url", "html"))
 
 
 def page_base(tree: etree._Element | None, url: str | None) -> str | None:
