@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import fields as dataclass_fields
 from typing import Any
 
 try:
@@ -49,7 +48,7 @@ except ImportError as _missing:  # pragma: no cover - depends on the environment
     raise ImportError("newsclean.scrapy needs Scrapy: pip install 'newsclean[scrapy]'") from _missing
 
 from newsclean.api import clean
-from newsclean.article import Article
+from newsclean.batch.results import ARTICLE_FIELDS, article_fields
 from newsclean.errors import ConfigError, NewscleanError
 from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
@@ -58,8 +57,6 @@ __all__ = ["ARTICLE_FIELDS", "CleanPipeline"]
 
 log: logging.Logger = logging.getLogger(__name__)
 
-#: the fields an item can get (those of :class:`~newsclean.Article`)
-ARTICLE_FIELDS = tuple(f.name for f in dataclass_fields(Article))
 DEFAULT_FIELDS = ("text", "title", "authors", "published")
 DEFAULT_PAGE_FIELDS = ("response", "body", "html")
 
@@ -146,9 +143,8 @@ class CleanPipeline:
                 adapter[self.error_field] = {"type": type(exc).__name__, "message": str(exc)}
         else:
             self._count("newsclean/cleaned")
-            values = article.to_dict()
-            for field in self.fields:
-                adapter[self.field_names.get(field, field)] = values[field]
+            for field, value in article_fields(article, self.fields).items():
+                adapter[self.field_names.get(field, field)] = value
         if self.drop_page:
             del adapter[name]
         return item

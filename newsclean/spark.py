@@ -51,6 +51,7 @@ def _string(t: Any) -> Any:
 #: the article columns, in order (``error`` follows them)
 COLUMNS: tuple[Column, ...] = (
     Column("text", _string, lambda a: a.text),
+    Column("markdown", _string, lambda a: a.to_markdown()),
     Column("title", _string, lambda a: a.title),
     Column("subtitle", _string, lambda a: a.subtitle),
     Column("authors", lambda t: t.ArrayType(t.StringType(), containsNull=False), lambda a: list(a.authors)),

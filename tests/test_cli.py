@@ -407,6 +407,23 @@ def test_batch_stores_the_body_once_unless_asked(tmp_path: Path) -> None:
     assert main([*argv[:-1], "text,body"]) == 1  # an unknown field
 
 
+def test_batch_format_chooses_the_body_form(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", records(1))
+    out = tmp_path / "out.jsonl"
+    formats = {}
+    for fmt in ("text", "markdown", "json"):
+        assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q", "--format", fmt]) == 0
+        formats[fmt] = read_out(out)[0]
+    article = newsclean.clean(page(0))
+    assert formats["markdown"]["markdown"] == article.to_markdown() and "text" not in formats["markdown"]
+    assert "blocks" not in formats["text"] and "markdown" not in formats["text"]
+    assert formats["json"]["blocks"] == article.to_dict()["blocks"] and formats["json"]["text"] == article.text
+    assert {k: v for k, v in formats["markdown"].items() if k != "markdown"} == {
+        k: v for k, v in formats["text"].items() if k != "text"
+    }
+    assert main(["batch", str(src), "-o", str(out), "-q", "--format", "json", "--fields", "text"]) == 1
+
+
 @pytest.mark.parametrize("target", ["group", "parent"])
 def test_ctrl_c_stops_a_batch_promptly(tmp_path: Path, target: str) -> None:
     """Ctrl-C reaches the terminal's whole foreground group; ``kill -INT`` the parent alone.

@@ -74,6 +74,11 @@ def test_body_and_html_fields_and_field_names() -> None:
     assert p.process_item({"html": page()})["body_text"] == "\n\n".join(PARAGRAPHS)
 
 
+def test_markdown_field() -> None:
+    item = pipeline(NEWSCLEAN_FIELDS=["markdown", "title"]).process_item({"html": page()})
+    assert item["markdown"] == "\n\n".join(PARAGRAPHS) + "\n" and "text" not in item
+
+
 def test_page_fields_setting_and_drop_page() -> None:
     p = pipeline(NEWSCLEAN_PAGE_FIELDS=["raw"], NEWSCLEAN_DROP_PAGE=True)
     item = p.process_item({"raw": page(), "html": "not used"})

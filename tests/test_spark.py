@@ -78,6 +78,7 @@ def test_article_columns_typed_and_cleaned(pages) -> None:
     assert len(rows) == 4
     expected = newsclean.clean(EXAMPLE)
     assert rows["example"]["text"] == expected.text and rows["example"]["title"] == expected.title
+    assert rows["example"]["markdown"] == expected.to_markdown()
     assert rows["example"]["authors"] == expected.authors and rows["example"]["removed"] == len(expected.removed) > 0
     assert rows["example"]["site_name"] == expected.site_name and rows["example"]["error"] is None
     html = newsclean.clean(HTML, url="https://news.example.org/rates")

@@ -13,7 +13,7 @@ from typing import Any
 from newsclean.batch.lines import LineSpec, RawRecord, clean_records
 from newsclean.batch.pool import Fields, default_workers
 from newsclean.batch.records import JsonlWriter, Stats, done_ids, read_lines, read_warc
-from newsclean.batch.results import ARTICLE_FIELDS, OUTPUT_FIELDS, check_fields
+from newsclean.batch.results import ARTICLE_FIELDS, FORMAT_FIELDS, check_fields
 from newsclean.cli_options import (
     add_limit_options,
     add_log_options,
@@ -22,7 +22,7 @@ from newsclean.cli_options import (
     limits_from_args,
     setup_logging,
 )
-from newsclean.errors import NewscleanError
+from newsclean.errors import ConfigError, NewscleanError
 from newsclean.pipeline import Pipeline
 
 log = logging.getLogger("newsclean")
@@ -38,8 +38,9 @@ examples:
 
 Each input line is a JSON object with an `html` or `text` field and optional `id` and
 `url` (an id defaults to the line number; ids are written as strings). Each output line
-has the id and the article fields (all but `paragraphs`, which repeats `text`: choose
-with --fields), or an `error` object {"type", "message"}: one output line per input line,
+has the id and the article fields, the body once (as `text`; --format markdown writes a
+`markdown` field instead, --format json adds the typed `blocks`; or choose with --fields),
+or an `error` object {"type", "message"}: one output line per input line,
 a malformed line included. The summary line on standard error is followed by the
 removals per filter. Exit status: 0 when the run completed (record errors are in the
 output), 1 when it could not (unreadable input, input that is not JSON Lines, bad
@@ -64,9 +65,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pipeline", metavar="CONFIG.toml", help="a pipeline configuration file")
     parser.add_argument("--resume", action="store_true", help="skip ids already in the output file and append to it")
     parser.add_argument(
+        "--format",
+        choices=tuple(FORMAT_FIELDS),
+        default=None,
+        help="the body as `text` (default), as `markdown` (a markdown field instead of text), "
+        "or as `json` (text and its typed blocks); the metadata and audit fields come with each",
+    )
+    parser.add_argument(
         "--fields",
         metavar="NAMES",
-        help="article fields to write, comma-separated, or 'all' (default: all but paragraphs; "
+        help="article fields to write, comma-separated, or 'all' (instead of --format; "
         f"known: {', '.join(ARTICLE_FIELDS)})",
     )
     parser.add_argument(
@@ -129,7 +137,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         pipeline = Pipeline.from_config(args.pipeline) if args.pipeline else None
         limits = limits_from_args(args)
-        fields_out = _output_fields(args.fields)
+        fields_out = _output_fields(args.fields, args.format)
         if args.command == "batch":
             fields = Fields(html=args.html_field, text=args.text_field, id=args.id_field, url=args.url_field)
             records: Iterator[RawRecord] = read_lines(args.inputs)
@@ -176,9 +184,11 @@ def main(argv: Sequence[str]) -> int:
     return 0
 
 
-def _output_fields(option: str | None) -> tuple[str, ...]:
+def _output_fields(option: str | None, fmt: str | None) -> tuple[str, ...]:
+    if option is not None and fmt is not None:
+        raise ConfigError("--fields and --format both choose the output fields: give one of them")
     if option is None:
-        return OUTPUT_FIELDS
+        return FORMAT_FIELDS[fmt or "text"]
     if option.strip() == "all":
         return ARTICLE_FIELDS
     return check_fields([name.strip() for name in option.split(",") if name.strip()])

@@ -75,7 +75,7 @@ def open_input(path: str) -> IO[bytes]:
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if kind == "zstd":
         reader = _zstd().ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)  # noqa: SIM115
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return open(path, "rb")
 
 
@@ -247,7 +247,8 @@ def _members(fh: IO[bytes], kind: str) -> Iterator[tuple[int, set[str]]]:
     def decompressor() -> Any:
         return zlib.decompressobj(wbits=31) if kind == "gzip" else _zstd().ZstdDecompressor().decompressobj()
 
-    obj, offset, pending, tail, ids = decompressor(), 0, b"", b"", set()
+    ids: set[str] = set()
+    obj, offset, pending, tail = decompressor(), 0, b"", b""
     while True:
         chunk = pending or fh.read(1 << 16)
         pending = b""

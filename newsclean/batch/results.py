@@ -22,13 +22,43 @@ from typing import Any, Literal
 from newsclean.article import Article
 from newsclean.errors import ConfigError
 
-__all__ = ["ARTICLE_FIELDS", "OUTPUT_FIELDS", "Cleaned", "Failed", "Result", "check_fields", "record_id"]
+__all__ = [
+    "ARTICLE_FIELDS",
+    "FORMAT_FIELDS",
+    "OUTPUT_FIELDS",
+    "Cleaned",
+    "Failed",
+    "Result",
+    "article_fields",
+    "check_fields",
+    "record_id",
+]
 
-#: every field of an :class:`~newsclean.Article`, in order
-ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
-#: the article fields a batch writes by default: all but ``paragraphs``, which repeats the
-#: body (``text`` split at its blank lines)
-OUTPUT_FIELDS: tuple[str, ...] = tuple(f for f in ARTICLE_FIELDS if f != "paragraphs")
+#: every field an output record can take from an :class:`~newsclean.Article`, in order:
+#: its dataclass fields, then ``markdown`` (:meth:`Article.to_markdown
+#: <newsclean.Article.to_markdown>`, made only when asked for)
+ARTICLE_FIELDS: tuple[str, ...] = (*(f.name for f in fields(Article)), "markdown")
+
+#: the body's forms: an output record carries the body once, in the form its format names
+_BODY = ("text", "paragraphs", "blocks", "markdown")
+#: the article fields written for each output format: the metadata and audit fields, and
+#: the body as ``text``, as ``markdown``, or (``json``) as ``text`` with its typed ``blocks``
+FORMAT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", *(f for f in ARTICLE_FIELDS if f not in _BODY)),
+    "markdown": ("markdown", *(f for f in ARTICLE_FIELDS if f not in _BODY)),
+    "json": ("text", *(f for f in ARTICLE_FIELDS if f not in _BODY), "blocks"),
+}
+#: the article fields a batch writes by default (format ``text``)
+OUTPUT_FIELDS: tuple[str, ...] = FORMAT_FIELDS["text"]
+
+
+def article_fields(article: Article, names: Collection[str]) -> dict[str, Any]:
+    """The fields ``names`` (checked: :func:`check_fields`) of ``article`` as plain,
+    JSON-serialisable data, in the order of ``names``."""
+    values = article.to_dict()
+    if "markdown" in names:
+        values["markdown"] = article.to_markdown()
+    return {name: values[name] for name in check_fields(names)}
 
 
 def record_id(value: object) -> str:
@@ -63,9 +93,8 @@ class Cleaned:
 
     def to_dict(self, fields: Collection[str] = OUTPUT_FIELDS) -> dict[str, Any]:
         """One JSON-serialisable object: the id, the kept fields, then the article fields
-        named in ``fields`` (by default all but ``paragraphs``; see :data:`ARTICLE_FIELDS`)."""
-        article = self.article.to_dict()
-        return {"id": self.id, **self.extra, **{name: article[name] for name in check_fields(fields)}}
+        named in ``fields`` (by default those of :data:`OUTPUT_FIELDS`; see :data:`ARTICLE_FIELDS`)."""
+        return {"id": self.id, **self.extra, **article_fields(self.article, fields)}
 
 
 @dataclass(frozen=True)
