@@ -260,7 +260,7 @@ def read_evidence(
         visible=visible,
         doubt=doubt or "",
         furniture=dict(reasons),
-        consent_chars=_consent_chars(tree) if visible <= SMALL_PAGE else 0,
+        consent_chars=_consent_chars(tree) if 0 < visible <= SMALL_PAGE else 0,
     )
 
 
@@ -297,12 +297,10 @@ def _bylines(signals: Signals) -> int:
 
 # Over the page's links, one per line (each a linear scan: no nested quantifiers).
 _FRAGMENT_LINK = re.compile(r"^\s*#", re.MULTILINE)
-_EXTERNAL_LINK = re.compile(r"^(?:https?:)?//", re.MULTILINE)
 _SLUG_LINK = re.compile(r"[-_][^-_/\n?#]*[-_][^-_/\n?#]*[-_][^-_/\n?#]*[-_][^/\n?#]*/?(?:[?#].*)?$", re.MULTILINE)
 _DATED_LINK = re.compile(r"/(?:19|20)\d\d/")
 _USER_LINK = re.compile(r"/(?:u|user|users|member|members|profile|profiles|people)/")
 _PRODUCT_LINK = re.compile(r"/(?:p|dp|product|products|item|itm|ip|sku)/|\.p$|/shop/", re.MULTILINE)
-_CART_LINK = re.compile(r"cart|basket|checkout")
 
 
 def _path(url: str | None) -> str:
@@ -320,19 +318,20 @@ def _link_shape(hrefs: list[str], url: str | None) -> dict[str, float]:
     expressions over all links at once: a loop over hundreds of links costs more than the
     rest of the page."""
     lines = "\n".join(hrefs).lower()  # a link holding a line break only blurs its own counts
+    starts = "\n" + lines  # every line's start after a line break: counted with str.count
     path = _path(url).lower()
     first = path.split("/")[1] if path.startswith("/") and len(path) > 1 else ""
     n = len(hrefs) or 1
     slug_links = _SLUG_LINK.findall(lines)
     return {
         "n": len(hrefs),
-        "external": len(_EXTERNAL_LINK.findall(lines)) / n,
+        "external": sum(starts.count(f"\n{p}") for p in ("http://", "https://", "//")) / n,
         "slugs": len(set(slug_links)),
         "slug_share": len(slug_links) / n,
         "dated": len(_DATED_LINK.findall(lines)),
         "user": len(_USER_LINK.findall(lines)),
         "product": len(_PRODUCT_LINK.findall(lines)),
-        "cart": len(_CART_LINK.findall(lines)),
+        "cart": sum(lines.count(w) for w in ("cart", "basket", "checkout")),
         "fragment": len(_FRAGMENT_LINK.findall(lines)) / n,
         "same_section": (lines.count("/" + first + "/") / n) if first else 0.0,
     }

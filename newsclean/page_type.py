@@ -68,7 +68,12 @@ class Model:
     """A multinomial logistic model over named features: each feature is centred and
     scaled (``mean``, ``scale``), each class scores ``intercept + coef . x``, and the
     softmax of the scores gives the probabilities. Features the model does not know are
-    ignored, features it knows but a page lacks are 0."""
+    ignored, features it knows but a page lacks are 0.
+
+    :meth:`decide` picks the most probable type, except that a page is called something
+    other than an article only when the model gives it a probability of at least
+    ``min_non_article`` of not being one (1 - P(article)): calling an article a listing
+    costs a user the article, so the doubtful pages stay articles."""
 
     classes: tuple[str, ...]
     features: tuple[str, ...]
@@ -77,6 +82,7 @@ class Model:
     coef: tuple[tuple[float, ...], ...]
     intercept: tuple[float, ...]
     info: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    min_non_article: float = 0.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -88,6 +94,7 @@ class Model:
             coef=tuple(tuple(float(v) for v in row) for row in data["coef"]),
             intercept=tuple(float(v) for v in data["intercept"]),
             info=MappingProxyType(dict(data.get("info", {}))),
+            min_non_article=float(data.get("min_non_article", 0.0)),
         )
         n = len(model.features)
         if len(model.mean) != n or len(model.scale) != n or any(len(row) != n for row in model.coef):
@@ -105,6 +112,7 @@ class Model:
             "coef": [list(row) for row in self.coef],
             "intercept": list(self.intercept),
             "info": dict(self.info),
+            "min_non_article": self.min_non_article,
         }
 
     @cached_property
@@ -140,6 +148,14 @@ class Model:
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
+    def decide(self, probabilities: Mapping[str, float]) -> str:
+        """The type of a page with these probabilities (see the class's doc)."""
+        chosen = max(self.classes, key=lambda c: (probabilities[c], -self.classes.index(c)))
+        if chosen != "article" and "article" in probabilities:
+            if 1.0 - probabilities["article"] < self.min_non_article:
+                return "article"
+        return chosen
+
     def reasons(self, values: Mapping[str, float], chosen: str, n: int = 3) -> list[str]:
         """The ``n`` features of the page (among its non-zero ones) that pushed most
         towards ``chosen`` against the average of the other classes: the difference of
@@ -172,7 +188,7 @@ def classify(evidence: PageEvidence, blocks: Sequence[Block], model: Model | Non
     model = model or shipped_model()
     values = features(evidence, blocks)
     probabilities = model.probabilities(values)
-    chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
+    chosen = model.decide(probabilities)
     return PageType(chosen, round(probabilities[chosen], 4), _evidence(evidence, values, model.reasons(values, chosen)))
 
 
