@@ -70,10 +70,11 @@ class Model:
     softmax of the scores gives the probabilities. Features the model does not know are
     ignored, features it knows but a page lacks are 0.
 
-    :meth:`decide` picks the most probable type, except that a page is called something
-    other than an article only when the model gives it a probability of at least
-    ``min_non_article`` of not being one (1 - P(article)): calling an article a listing
-    costs a user the article, so the doubtful pages stay articles."""
+    The article class's probability counts ``article_weight`` times (a prior that favours
+    articles; the probabilities are normalized again, :meth:`probabilities`): a page is
+    called something other than an article only when another type is more than
+    ``article_weight`` times as probable as an article. Calling an article a listing costs
+    a user the article, so the doubtful pages stay articles."""
 
     classes: tuple[str, ...]
     features: tuple[str, ...]
@@ -82,7 +83,7 @@ class Model:
     coef: tuple[tuple[float, ...], ...]
     intercept: tuple[float, ...]
     info: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    min_non_article: float = 0.0
+    article_weight: float = 1.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -94,7 +95,7 @@ class Model:
             coef=tuple(tuple(float(v) for v in row) for row in data["coef"]),
             intercept=tuple(float(v) for v in data["intercept"]),
             info=MappingProxyType(dict(data.get("info", {}))),
-            min_non_article=float(data.get("min_non_article", 0.0)),
+            article_weight=float(data.get("article_weight", 1.0)),
         )
         n = len(model.features)
         if len(model.mean) != n or len(model.scale) != n or any(len(row) != n for row in model.coef):
@@ -112,7 +113,7 @@ class Model:
             "coef": [list(row) for row in self.coef],
             "intercept": list(self.intercept),
             "info": dict(self.info),
-            "min_non_article": self.min_non_article,
+            "article_weight": self.article_weight,
         }
 
     @cached_property
@@ -132,8 +133,9 @@ class Model:
         )
 
     def probabilities(self, values: Mapping[str, float]) -> dict[str, float]:
-        """Each class's probability for a page with these feature values (the sum runs
-        over the page's non-zero features only: a few dozen of a few hundred)."""
+        """Each class's probability for a page with these feature values, the article
+        class weighted by ``article_weight`` (the sum runs over the page's non-zero
+        features only: a few dozen of a few hundred)."""
         scores = list(self._base)
         weights = self._weights
         for name, value in values.items():
@@ -144,17 +146,18 @@ class Model:
                 for c, w in enumerate(row):
                     scores[c] += w * x
         top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
+        exps = [math.exp(s - top) * self._prior[c] for c, s in enumerate(scores)]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
+    @cached_property
+    def _prior(self) -> tuple[float, ...]:
+        """Each class's weight: ``article_weight`` for articles, 1 for the others."""
+        return tuple(self.article_weight if c == "article" else 1.0 for c in self.classes)
+
     def decide(self, probabilities: Mapping[str, float]) -> str:
-        """The type of a page with these probabilities (see the class's doc)."""
-        chosen = max(self.classes, key=lambda c: (probabilities[c], -self.classes.index(c)))
-        if chosen != "article" and "article" in probabilities:
-            if 1.0 - probabilities["article"] < self.min_non_article:
-                return "article"
-        return chosen
+        """The most probable type (ties: the first class)."""
+        return max(self.classes, key=lambda c: (probabilities[c], -self.classes.index(c)))
 
     def reasons(self, values: Mapping[str, float], chosen: str, n: int = 3) -> list[str]:
         """The ``n`` features of the page (among its non-zero ones) that pushed most

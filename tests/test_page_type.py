@@ -162,26 +162,28 @@ def test_model_reads_markup_evidence() -> None:
     assert classify(_evidence("<p>x</p>"), [_p(PROSE)], model).type == "article"
 
 
-def test_threshold_keeps_doubtful_pages_articles() -> None:
-    """A page is called something else only when P(not an article) reaches the threshold."""
-    base = Model.from_dict(
-        {
-            "classes": ["article", "listing", "forum"],
-            "features": ["x"],
-            "mean": [0.0],
-            "scale": [1.0],
-            "coef": [[0.0], [0.0], [0.0]],
-            "intercept": [0.0, 0.0, 0.0],
-            "min_non_article": 0.8,
-        }
-    )
-    assert base.min_non_article == 0.8 and Model.from_dict(base.to_dict()) == base
-    assert base.decide({"article": 0.3, "listing": 0.6, "forum": 0.1}) == "article"  # 0.7 < 0.8
-    assert base.decide({"article": 0.1, "listing": 0.6, "forum": 0.3}) == "listing"  # 0.9 >= 0.8
-    assert base.decide({"article": 0.45, "listing": 0.3, "forum": 0.25}) == "article"  # the most probable
-    doubtful = _evidence("<html><body><p>x</p></body></html>")
-    result = classify(doubtful, [_p("x")], base)
-    assert result.type == "article" and result.confidence == pytest.approx(1 / 3, abs=1e-3)
+def test_article_weight_keeps_doubtful_pages_articles() -> None:
+    """A page is called something else only when another type is more than
+    ``article_weight`` times as probable as an article."""
+    data = {
+        "classes": ["article", "listing", "forum"],
+        "features": ["x"],
+        "mean": [0.0],
+        "scale": [1.0],
+        "coef": [[0.0], [2.0], [0.0]],
+        "intercept": [0.0, 0.0, 0.0],
+    }
+    plain = Model.from_dict(data)
+    weighted = Model.from_dict({**data, "article_weight": 3.0})
+    assert weighted.article_weight == 3.0 and Model.from_dict(weighted.to_dict()) == weighted
+    assert plain.article_weight == 1.0
+    # listing is e^2 = 7.4 times as probable as an article at x=1, e^1 = 2.7 times at x=0.5
+    assert plain.decide(plain.probabilities({"x": 1.0})) == "listing"
+    assert weighted.decide(weighted.probabilities({"x": 1.0})) == "listing"
+    assert plain.decide(plain.probabilities({"x": 0.5})) == "listing"
+    assert weighted.decide(weighted.probabilities({"x": 0.5})) == "article"
+    assert sum(weighted.probabilities({"x": 0.5}).values()) == pytest.approx(1.0)
+    assert weighted.probabilities({"x": 0.5})["article"] == pytest.approx(3 / (3 + math.e + 1))
 
 
 def test_model_file_loads_and_is_deterministic() -> None:
