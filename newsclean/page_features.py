@@ -422,6 +422,15 @@ _PROSE_KINDS = (Kind.PARAGRAPH, Kind.QUOTE)
 _QUESTION_MARKS = ("?", "？", "؟")
 
 
+_CURRENCY_MARKS = ("$", "€", "£", "¥", "₹", "USD", "EUR", "GBP")
+
+
+def _prices(text: str) -> int:
+    """How many prices ``text`` holds (a currency sign or code next to a number); the
+    regular expression runs only over a text holding a sign or code."""
+    return len(_CURRENCY.findall(text)) if any(mark in text for mark in _CURRENCY_MARKS) else 0
+
+
 def body_features(blocks: Sequence[Block], visible: int = 0) -> dict[str, float]:
     """The shape of the extracted body: how much prose, how long the paragraphs, how many
     teasers (a heading followed by a short paragraph), links, questions, prices, dates;
@@ -457,11 +466,13 @@ def body_features(blocks: Sequence[Block], visible: int = 0) -> dict[str, float]
             dates += 1
         if length >= 40 and ends_sentence(text):
             prose += length
-        link += b.link_ratio * length
-        if b.link_ratio > 0.6:
-            linked += 1
-        if kind is Kind.HEADING and b.link_ratio > 0.5:
-            linked_headings += 1
+        ratio = b.link_ratio
+        if ratio:
+            link += ratio * length
+            if ratio > 0.6:
+                linked += 1
+            if kind is Kind.HEADING and ratio > 0.5:
+                linked_headings += 1
         if text.rstrip().endswith(_QUESTION_MARKS):
             questions += 1
         previous = kind
@@ -486,7 +497,7 @@ def body_features(blocks: Sequence[Block], visible: int = 0) -> dict[str, float]
     f["teaser_share"] = teasers / max(1, counts[Kind.HEADING])
     f["linked_headings"] = _log(linked_headings)
     f["questions"] = questions / max(1, n)
-    f["currency"] = _log(len(_CURRENCY.findall("\n".join(b.text for b in blocks))))
+    f["currency"] = _log(_prices("\n".join(b.text for b in blocks)))
     f["dates"] = _log(dates)
     if visible:
         f["coverage"] = min(1.0, dense / visible)
