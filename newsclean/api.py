@@ -11,6 +11,8 @@ from newsclean.article import Article
 from newsclean.document import Document
 from newsclean.errors import ExtractionError, InputError, InputTooLargeError, NewscleanError
 from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
+from newsclean.page_type import text_page_type
+from newsclean.page_warnings import page_warnings
 from newsclean.pipeline import Pipeline
 from newsclean.sources.detect import decode, detect_kind, sanitize
 from newsclean.sources.html import HtmlOptions, html_document
@@ -57,7 +59,10 @@ def clean(
     binary data or a response whose ``Content-Type`` is no page, undecodable or too large);
     every error raised is a :class:`~newsclean.NewscleanError`. A page with no article
     text gives an Article with empty ``text`` and the warning ``"no-article-text"``; a
-    page that is nothing but a URL, the warning ``"input-looks-like-url"``.
+    page that is nothing but a URL, the warning ``"input-looks-like-url"``. A page that is
+    not an article (``page_type``) keeps its body and gets ``"not-an-article"``; error
+    pages, paywalls and consent walls are named in ``warnings`` too
+    (:mod:`newsclean.page_warnings`).
     """
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
@@ -68,6 +73,7 @@ def clean(
     url = url or given.url
     kind = given.kind if kind == "auto" and given.kind else kind
     doc = _document(given, kind, url=url, encoding=encoding, limits=limits, options=html_options)
+    doc.warnings.extend(page_warnings(doc.blocks, title=_str(doc.meta.get("title")), evidence=doc.evidence))
     if len(doc.blocks) > limits.max_blocks:
         log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
         reason = f"beyond the first {limits.max_blocks} blocks (Limits.max_blocks)"
@@ -147,8 +153,14 @@ def to_article(doc: Document) -> Article:
     """Build the :class:`Article` from a document that went through the pipeline."""
     paragraphs = [b.text for b in doc.blocks if b.text]
     warnings = list(doc.warnings)
-    if not paragraphs:
+    page = doc.page_type if doc.source == "html" else text_page_type(doc.blocks)
+    if page is not None and page.type != "article":
+        warnings.append("not-an-article")
+    if not paragraphs or "error-page" in warnings or "consent-wall" in warnings:
         warnings.append("no-article-text")
+    sources = dict(doc.meta_sources)
+    if page is not None:
+        sources["page_type"] = page.compact()
     meta = doc.meta
     authors = meta.get("authors") or []
     return Article(
@@ -165,7 +177,7 @@ def to_article(doc: Document) -> Article:
         removed=sorted(doc.removed, key=lambda r: r.position),
         moved=sorted(doc.moved, key=lambda m: m.position),
         edits=sorted(doc.edits, key=lambda e: e.position),
-        sources=dict(doc.meta_sources),
+        sources=sources,
         kind=doc.source,
         warnings=warnings,
         # page metadata (newsclean.metadata)
@@ -176,6 +188,8 @@ def to_article(doc: Document) -> Article:
         tags=_strs(meta.get("tags")),
         image=_str(meta.get("image")),
         blocks=[b.to_body() for b in doc.blocks if b.text],
+        page_type=page.type if page else None,
+        page_type_confidence=page.confidence if page else None,
     )
 
 

@@ -46,8 +46,13 @@ class Article:
     :class:`~newsclean.blocks.BodyBlock` and :meth:`to_markdown`. Metadata fields are
     ``None`` (or an empty list) when the page does not provide them; ``sources`` says
     where each metadata field came from (e.g. ``{"title": "text:leading-line", "authors":
-    "bio"}``). ``warnings`` carries
-    machine-readable notes such as ``"no-article-text"``.
+    "bio"}``). ``warnings`` carries machine-readable notes such as ``"no-article-text"``,
+    ``"not-an-article"``, ``"error-page"``, ``"paywall"`` and ``"consent-wall"``.
+    ``page_type`` is what kind of page this is (``"article"``, ``"listing"``,
+    ``"collection"``, ``"forum"``, ``"product"``, ``"documentation"``, ``"service"``;
+    text input: ``"article"`` or ``None``), ``page_type_confidence`` how sure (0-1), and
+    ``sources["page_type"]`` the evidence, e.g. ``"listing 0.88: url=news prose=0.12
+    teasers=24 top=teasers,l_slugs"``.
 
     The audit trail: ``removed`` lists what filters (and the source's steps) took out of
     the body, ``moved`` the body text that went into a metadata field (the headline into
@@ -80,6 +85,9 @@ class Article:
     tags: list[str] = field(default_factory=list)
     image: str | None = None
     blocks: list[BodyBlock] = field(default_factory=list)
+    # -- what kind of page (newsclean.page_type) --
+    page_type: str | None = None
+    page_type_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-serialisable data (lists and dicts of str/int/bool/None)."""

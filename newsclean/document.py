@@ -15,13 +15,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newsclean.article import Removal
 from newsclean.audit import Edit, Move, word_changes
 from newsclean.blocks import BodyBlock, Cell, Image, Kind, Link
 from newsclean.metadata.names import same_person, unique_people
 from newsclean.textutil import first_word, word_count
+
+if TYPE_CHECKING:  # the page-type modules read documents: no import at run time
+    from newsclean.page_features import PageEvidence
+    from newsclean.page_type import PageType
 
 __all__ = ["METADATA_FIELDS", "Block", "Document", "Kind"]
 
@@ -201,7 +205,9 @@ class Document:
     pieces cut out of blocks (see :meth:`cut`). ``moved`` and ``edits`` hold the rest of
     the audit trail (:meth:`take`, :meth:`move`, :meth:`edit`). ``current`` is the block
     that iterating over the document (``for block in doc``) handed out last: the block a
-    filter was working on when it failed (see :mod:`newsclean.timeouts`).
+    filter was working on when it failed (see :mod:`newsclean.timeouts`). ``page_type``
+    is the source's decision on what kind of page this is (:mod:`newsclean.page_type`)
+    and ``evidence`` what the page showed of it besides its body (HTML source only).
     """
 
     blocks: list[Block]
@@ -215,6 +221,8 @@ class Document:
     moved: list[Move] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     current: Block | None = field(default=None, compare=False, repr=False)
+    page_type: PageType | None = None
+    evidence: PageEvidence | None = None
 
     def __iter__(self) -> Iterator[Block]:
         """The blocks as they stand now (a filter may remove blocks while iterating), each

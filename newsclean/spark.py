@@ -58,6 +58,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("published", _string, lambda a: a.published),
     Column("site_name", _string, lambda a: a.site_name),
     Column("language", _string, lambda a: a.language),
+    Column("page_type", _string, lambda a: a.page_type),
+    Column("page_type_confidence", lambda t: t.DoubleType(), lambda a: a.page_type_confidence),
+    Column("warnings", lambda t: t.ArrayType(t.StringType(), containsNull=False), lambda a: list(a.warnings)),
     Column("removed", lambda t: t.IntegerType(), lambda a: len(a.removed)),
 )
 ARTICLE_COLUMNS = (*(c.name for c in COLUMNS), "error")

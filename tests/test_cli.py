@@ -424,6 +424,28 @@ def test_batch_format_chooses_the_body_form(tmp_path: Path) -> None:
     assert main(["batch", str(src), "-o", str(out), "-q", "--format", "json", "--fields", "text"]) == 1
 
 
+def test_batch_only_articles_leaves_out_other_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = ROOT / "fixtures" / "page_type"
+    lines = [
+        json.dumps({"id": "story", "html": (pages / "article.html").read_text("utf-8"), "url": CASES_ARTICLE_URL}),
+        json.dumps({"id": "home", "html": (pages / "home-25-teasers.html").read_text("utf-8"), "url": HOME_URL}),
+        "{broken",
+    ]
+    src = write_jsonl(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--workers", "0", "-q"]) == 0
+    every = {r["id"]: r for r in read_out(out)}
+    assert every["story"]["page_type"] == "article" and every["home"]["page_type"] != "article"
+    assert 0 < every["home"]["page_type_confidence"] <= 1 and "not-an-article" in every["home"]["warnings"]
+    assert main(["batch", str(src), "-o", str(out), "--workers", "0", "--only-articles"]) == 0
+    assert [r["id"] for r in read_out(out)] == ["story", "3"]  # the error line is still written
+    assert "not articles 1" in capsys.readouterr().err
+
+
+CASES_ARTICLE_URL = "https://riverton-courier.example/news/2024/03/05/council-votes-to-keep-the-old-harbour-crane"
+HOME_URL = "https://riverton-courier.example/"
+
+
 @pytest.mark.parametrize("target", ["group", "parent"])
 def test_ctrl_c_stops_a_batch_promptly(tmp_path: Path, target: str) -> None:
     """Ctrl-C reaches the terminal's whole foreground group; ``kill -INT`` the parent alone.

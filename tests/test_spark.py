@@ -73,6 +73,8 @@ def test_article_columns_typed_and_cleaned(pages) -> None:
     types = dict((f.name, f.dataType) for f in out.schema.fields)
     assert types["authors"] == T.ArrayType(T.StringType(), False)
     assert types["removed"] == T.IntegerType()
+    assert types["page_type"] == T.StringType() and types["page_type_confidence"] == T.DoubleType()
+    assert types["warnings"] == T.ArrayType(T.StringType(), False)
     assert types["error"].names == ["type", "message"]
     rows = {r["id"]: r for r in out.collect()}
     assert len(rows) == 4
@@ -84,6 +86,9 @@ def test_article_columns_typed_and_cleaned(pages) -> None:
     html = newsclean.clean(HTML, url="https://news.example.org/rates")
     assert rows["html"]["text"] == html.text and "Advertisement" not in html.text
     assert rows["html"]["text"].startswith("The central bank raised rates")
+    assert rows["html"]["page_type"] == html.page_type and rows["html"]["warnings"] == html.warnings
+    assert rows["html"]["page_type_confidence"] == html.page_type_confidence
+    assert rows["example"]["page_type"] == expected.page_type  # text input: "article" or None
     assert rows["null"]["error"]["type"] == "ValueError" and rows["null"]["text"] is None
     assert rows["raise"]["error"] is None  # the default pipeline has no raising filter
 

@@ -40,8 +40,9 @@ Each input line is a JSON object with an `html` or `text` field and optional `id
 `url` (an id defaults to the line number; ids are written as strings). Each output line
 has the id and the article fields, the body once (as `text`; --format markdown writes a
 `markdown` field instead, --format json adds the typed `blocks`; or choose with --fields),
-or an `error` object {"type", "message"}: one output line per input line,
-a malformed line included. The summary line on standard error is followed by the
+or an `error` object {"type", "message"}: one output line per input line, a malformed
+line included (with --only-articles, pages that are not articles are left out and
+counted: see the page_type field). The summary line on standard error is followed by the
 removals per filter. Exit status: 0 when the run completed (record errors are in the
 output), 1 when it could not (unreadable input, input that is not JSON Lines, bad
 configuration), 130 if interrupted, 141 if the output was closed early.
@@ -81,6 +82,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--timeout", type=float, default=None, metavar="S", help="give up on a page after S seconds (error Timeout)"
     )
     parser.add_argument("--chunk-size", type=int, default=4, metavar="N", help="records sent to a worker at once")
+    parser.add_argument(
+        "--only-articles",
+        action="store_true",
+        help="write only the pages that are articles (page_type 'article'); the others are counted, "
+        "errors are still written",
+    )
     add_log_options(parser)  # -q here also drops the progress bar and the summary
     add_limit_options(parser)
 
@@ -148,7 +155,13 @@ def main(argv: Sequence[str]) -> int:
         done = done_ids(args.output) if args.resume else set()
         if done:
             log.info("resuming: %d records already in %s", len(done), args.output)
-        spec = LineSpec(fields=fields, keep=tuple(keep), out_fields=fields_out, done=frozenset(done))
+        spec = LineSpec(
+            fields=fields,
+            keep=tuple(keep),
+            out_fields=fields_out,
+            done=frozenset(done),
+            only_articles=args.only_articles,
+        )
         results = clean_records(
             _started(_counted(records, stats, count_read=args.command == "batch")),
             spec=spec,
@@ -160,6 +173,10 @@ def main(argv: Sequence[str]) -> int:
         )
         with JsonlWriter(args.output, append=args.resume) as out, _progress(args.quiet) as bar:
             for result in results:
+                if result.not_article:  # --only-articles
+                    stats.not_articles += 1
+                    bar.update(1)
+                    continue
                 if result.line is None:  # its id is in the output already
                     stats.skipped += 1
                     continue
@@ -240,7 +257,9 @@ def _summary(stats: Stats, started: float, quiet: bool, status: str = "done") ->
     seconds = time.monotonic() - started
     sys.stderr.write(
         f"newsclean: {status}: read {stats.read}, written {stats.written}, errors {stats.errors}, "
-        f"skipped {stats.skipped}, {seconds:.1f} s\n"
+        f"skipped {stats.skipped}, "
+        + (f"not articles {stats.not_articles}, " if stats.not_articles else "")
+        + f"{seconds:.1f} s\n"
     )
     if stats.removed:
         ranked = sorted(stats.removed.items(), key=lambda kv: (-kv[1], kv[0]))

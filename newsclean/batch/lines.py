@@ -44,11 +44,13 @@ __all__ = ["LineSpec", "RawRecord", "Written", "clean_records", "parse_line", "w
 
 class Written(NamedTuple):
     """The outcome of one record: its output ``line`` (UTF-8 JSON and a newline; ``None``
-    when it was skipped as already done), whether it was cleaned, its removals per filter."""
+    when it was skipped as already done, or left out as ``not_article``), whether it was
+    cleaned, its removals per filter."""
 
     line: bytes | None
     ok: bool
     removed: Mapping[str, int]
+    not_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class LineSpec:
     keep: tuple[str, ...] = ()
     out_fields: tuple[str, ...] = OUTPUT_FIELDS
     done: frozenset[str] = frozenset()
+    #: leave out the pages whose ``page_type`` is not ``"article"`` (errors are still written)
+    only_articles: bool = False
 
 
 @dataclass
@@ -120,6 +124,8 @@ def written(
         item.error = item.error or failure
     outcome = None if item.error is not None else clean_one(item.page, item.kind, item.url, pipeline, limits)  # type: ignore[arg-type]
     result = item.result(outcome)
+    if spec.only_articles and result.ok and result.article.page_type != "article":
+        return Written(None, True, {}, not_article=True)
     line = (json.dumps(result.to_dict(spec.out_fields), ensure_ascii=False, default=str) + "\n").encode("utf-8")
     return Written(line, result.ok, result.article.removal_counts() if result.ok else {})
 

@@ -41,6 +41,8 @@ class Stats:
     written: int = 0
     errors: int = 0
     skipped: int = 0
+    #: pages left out by ``--only-articles`` (their ``page_type`` is not ``"article"``)
+    not_articles: int = 0
     #: pieces removed per filter, over every page written
     removed: dict[str, int] = field(default_factory=dict)
 

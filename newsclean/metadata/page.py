@@ -41,6 +41,7 @@ def extract(tree: Any, *, url: str | None = None, html: str = "") -> PageMetadat
     if tree is None:
         return out
     sig = collect(tree)
+    out.signals = sig
     blocks = jsonld.load_blocks(sig.jsonld)
     articles, pages, by_id = jsonld.article_objects(blocks)
     art = _main_article(articles, sig, url)

@@ -25,6 +25,8 @@ from newsclean.article import Removal
 from newsclean.audit import words
 from newsclean.document import Block, Document, Kind
 from newsclean.metadata import extract as extract_metadata
+from newsclean.page_features import PageEvidence, read_evidence
+from newsclean.page_type import classify
 from newsclean.sources.bodytree import absolute_url, body_blocks
 from newsclean.sources.flat_body import flatten_body
 from newsclean.sources.formulas import formulas_as_text
@@ -37,7 +39,7 @@ from newsclean.sources.page_furniture import delete_element, strip_furniture
 from newsclean.sources.page_metadata import fill_metadata
 from newsclean.sources.parse import parse_html
 from newsclean.sources.parts import restore_parts
-from newsclean.sources.region import RegionOptions, checked_body
+from newsclean.sources.region import RegionOptions, checked_region, page_chars
 from newsclean.sources.repeats import restore_repeats
 from newsclean.sources.restore_dropped import restore_announced_lists, restore_dropped
 from newsclean.sources.second_opinion import readability_body
@@ -145,6 +147,8 @@ def html_document(
         if flattened:
             doc.warnings.append("flattened-nesting")
         _language_and_url(doc, tree, html, url)
+        doc.evidence = PageEvidence(url=url or "")  # the URL and the body only: no second pass over the tree
+        doc.page_type = classify(doc.evidence, doc.blocks)
         return doc
     page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
     furniture = []
@@ -159,14 +163,16 @@ def html_document(
         )
         _merge_split_body(tree)
         _drop_unreadable(tree)
+    visible = page_chars(tree) if tree is not None else 0
     body = _body(_extract(tree if tree is not None else html, options, fast=options.fast))
+    why = None
     if options.fast and tree is not None:
         page_tree = tree
 
         def full() -> etree._Element | None:
             return _body(_extract(page_tree, options, fast=False))
 
-        body = checked_body(body, tree, options.region(), full=full, second=readability_body)
+        body, why = checked_region(body, tree, options.region(), full=full, second=readability_body, page=visible)
     if body is not None:
         flatten_body(body)  # blocks inside paragraphs, text between blocks (newsclean.sources.flat_body)
         split_lines(body)  # blocks written as lines of one paragraph (newsclean.sources.line_breaks)
@@ -188,6 +194,8 @@ def html_document(
     if tree is not None:  # a lead paragraph the extraction left out (newsclean.sources.lead_paragraph)
         lead = lead_paragraph(tree, _str_or_none(doc.meta.get("language")), _str_or_none(doc.meta.get("title")))
         doc.blocks = with_lead(doc.blocks, lead)
+    doc.evidence = read_evidence(tree, url, page, visible=visible, doubt=why, furniture=furniture)
+    doc.page_type = classify(doc.evidence, doc.blocks)
     return doc
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "WIDGET_WORDS",
     "FurnitureLimits",
     "delete_element",
+    "named_kind",
     "strip_furniture",
 ]
 
@@ -244,7 +245,7 @@ def _widget(el: etree._Element, tag: str, kinds: dict[str, str | None]) -> str |
             continue
         kind = kinds.get(value, "")
         if kind == "":
-            kind = kinds[value] = _named_kind(value)
+            kind = kinds[value] = named_kind(value)
         if kind and (kind not in _INTERACTIVE or _has_control(el)) and (kind not in _MEDIA or _labels_only(el)):
             return f"{kind} ({attr} {value.strip()[:60]!r})"
     return None
@@ -273,7 +274,7 @@ def _has_sentence(el: etree._Element) -> bool:
     return any(ends_sentence(t) and word_count(t) >= _SENTENCE_WORDS for t in el.itertext())
 
 
-def _named_kind(value: str) -> str | None:
+def named_kind(value: str) -> str | None:
     """The furniture kind a class/id value names, if one of its names is made of a furniture
     word and none of them names the article's own content (:data:`CONTENT_WORDS` without a
     furniture word: ``article-body paywall`` is the article, behind a paywall)."""

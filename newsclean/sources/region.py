@@ -38,7 +38,7 @@ from lxml import etree
 
 from newsclean.textutil import ends_sentence
 
-__all__ = ["RegionOptions", "View", "checked_body", "choose", "doubt", "prose_share"]
+__all__ = ["RegionOptions", "View", "checked_body", "checked_region", "choose", "doubt", "page_chars", "prose_share"]
 
 log: logging.Logger = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def _text_of(el: etree._Element) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _page_chars(tree: etree._Element) -> int:
+def page_chars(tree: etree._Element) -> int:
     """Visible characters of the page: the ``<body>``'s text less that of its scripts,
     styles, ``noscript`` and ``template`` elements, without whitespace."""
     page_body = tree.find("body")
@@ -133,12 +133,13 @@ class View:
         return sum((self.words & other.words).values()) / total if total else 1.0
 
 
-def doubt(fast: View, tree: etree._Element, options: RegionOptions) -> str | None:
+def doubt(fast: View, tree: etree._Element, options: RegionOptions, page: int | None = None) -> str | None:
     """What is wrong with the fast body, if anything: the first sign found (see the
-    module docstring), else ``None``."""
+    module docstring), else ``None``. ``page`` is the page's visible characters
+    (:func:`page_chars`) when already counted."""
     if prose_share(fast.body) < options.prose_share:
         return "menu"
-    page = _page_chars(tree)
+    page = page_chars(tree) if page is None else page
     if page > 0 and fast.chars < options.rescue_share * page:
         return "little"
     if fast.body is not None and len(fast.body) == 1 and fast.chars >= _ONE_BLOCK:
@@ -184,12 +185,26 @@ def checked_body(
     and the other better (:func:`doubt`, :func:`choose`). ``full`` runs the full
     extraction cascade, ``second`` the second opinion on ``tree``; each is called only
     on a doubtful page."""
+    return checked_region(body, tree, options, full=full, second=second)[0]
+
+
+def checked_region(
+    body: etree._Element | None,
+    tree: etree._Element,
+    options: RegionOptions,
+    *,
+    full: Callable[[], etree._Element | None],
+    second: Callable[[etree._Element], etree._Element | None],
+    page: int | None = None,
+) -> tuple[etree._Element | None, str | None]:
+    """:func:`checked_body` and the doubt that was found (``None`` when none was);
+    ``page`` is the page's visible characters when already counted (:func:`page_chars`)."""
     fast = View("fast", body)
-    why = doubt(fast, tree, options)
+    why = doubt(fast, tree, options, page)
     if why is None:
         log.debug("HTML source: trafilatura's fast extraction kept")
-        return body
+        return body, None
     other = View("readability", second(tree)) if options.second_opinion else None
     chosen = choose(fast, View("full cascade", full()), other, why, options)
     log.debug("HTML source: fast extraction doubted (%s); the %s body kept", why, chosen.name)
-    return chosen.body
+    return chosen.body, why
