@@ -62,7 +62,7 @@ def _general(language: str, phrase: str, sites: dict[tuple[str, str], int]) -> b
 
 def test_documented_phrases_are_listed_and_variants_name_general_phrases() -> None:
     sites = {(r.language, r.phrase): r.sites for r in RECORDS}
-    for language in lexicon.available():
+    for language in lexicon.sections():
         for phrase, note in lexicon.documented(language).items():
             assert (language, phrase) in sites, f"{language}: documented but not listed: {phrase!r}"
             assert note.strip(), f"{language}: empty note for {phrase!r}"

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
+from newsclean.hosts import site_label
 from newsclean.textutil import REGEX_TIMEOUT, match, phrase_alternation
 
 _HEADING_WORDS = 6
-_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"])  # bbc.co.uk
 
 
 @dataclass(frozen=True)
@@ -107,10 +106,7 @@ def _publisher_names(doc: Document) -> list[str]:
     if isinstance(site, str):
         names.append(_compact(site))
     url = doc.meta.get("url")
-    if isinstance(url, str) and url:
-        host = (urlsplit(url).hostname or "").split(".")
-        if len(host) >= 2:
-            second_level = len(host) >= 3 and host[-2] in _SECOND_LEVEL and len(host[-1]) == 2
-            label = host[-3] if second_level else host[-2]
-            names.append(_compact(label))
+    label = site_label(url) if isinstance(url, str) else None
+    if label:
+        names.append(_compact(label))
     return [n for n in names if len(n) >= 3]

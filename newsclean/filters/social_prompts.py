@@ -31,12 +31,20 @@ class SocialPrompts(PhrasePromptFilter):
         verbs = phrase_alternation(self.terms("follow_verbs"))
         networks = phrase_alternation(self.terms("social_networks"))
         network = networks + r"(?:\s*\(@?[\w.]{1,40}\))?"
+        on = phrase_alternation(self.terms("network_prepositions"))
+        conjunction = phrase_alternation(self.terms("conjunctions"))
         return regex.compile(
             LEAD_NOISE
             + verbs
-            + r"\s(?:[^\n.]{1,80}?\s)?(?:on|at|auf|sur|en|no|na)\s+"
+            + r"\s(?:[^\n.]{1,80}?\s)?"
+            + on
+            + r"\s+"
             + network
-            + r"(?:\s*(?:,|and|or|und|oder|et|ou|y|o|e)\s*(?:on\s+)?"
+            + r"(?:\s*(?:,|"
+            + conjunction
+            + r")\s*(?:"
+            + on
+            + r"\s+)?"
             + network
             + r"){0,8}\s*[.!]?",
             regex.IGNORECASE,
