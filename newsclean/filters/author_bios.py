@@ -29,13 +29,13 @@ class AuthorBios(LexiconFilter):
 
     Removes blocks such as::
 
-        John T. Bennett covers national security and foreign policy for U.S. News &
-        World Report. You can contact him at or follow him on Twitter.
+        John Roe covers energy and climate policy for The Example Post & Courier.
+        You can contact him at or follow him on social media.
         Jane Doe is a staff writer at The Example Times.
         Got a tip? Write to jane@example.com. Follow her on Twitter @janedoe.
         Max Mustermann ist Redakteur im Ressort Politik. Sie erreichen ihn unter ...
 
-    The name found goes to ``authors`` and the outlet ("... for U.S. News & World Report")
+    The name found goes to ``authors`` and the outlet ("... for The Example Post & Courier")
     to ``site_name``, each only when still empty. A bio must open with a person's name and
     a bio verb or role ("covers", "writes about", "is a reporter"), or with a contact
     phrase, be short (``max_words``), and sit at an edge of the body: fewer than ``edge``

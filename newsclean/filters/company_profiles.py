@@ -25,7 +25,7 @@ class CompanyProfiles(LexiconFilter):
     (``profile_verbs``: "is a", "ist ein"), with the heading above it when that names
     the same company ("About Acme", "Acme Software")::
 
-        About Acme                                         (ASCOM on ascom.com, ...)
+        About Acme                                         (on acme.example, ...)
         Acme is a global provider of workflow software for hospitals. ...
 
     A paragraph under an "About <Name>" heading that profiles that same name goes too,
@@ -99,8 +99,8 @@ def _compact(text: str) -> str:
 
 
 def _publisher_names(doc: Document) -> list[str]:
-    """The compacted site name and the name in the page's domain (``"ascom"`` for
-    ``www.ascom.com``, ``"bbc"`` for ``www.bbc.co.uk``); names under 3 letters are dropped."""
+    """The compacted site name and the site's label in the page's domain (``"acme"`` for
+    ``www.acme.com`` and for ``news.acme.co.uk``); names under 3 letters are dropped."""
     names: list[str] = []
     site = doc.meta.get("site_name")
     if isinstance(site, str):

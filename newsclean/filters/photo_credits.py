@@ -48,7 +48,7 @@ def _lead_word(phrase: str) -> str:
 
 def _spelled_out(text: str, start: int, end: int, glue: frozenset[str]) -> bool:
     """Whether the parenthesized word at ``text[start:end]`` abbreviates the words before
-    it, as in "the Environmental Protection Agency (EPA)" or "artificial general
+    it, as in "the National Weather Service (NWS)" or "artificial general
     intelligence (AGI)": an agency's initials there define a name, they credit no photo.
     The initials skip the words in ``glue`` and "&"."""
     letters = text[start:end].strip().strip("()").strip()
@@ -64,7 +64,7 @@ def _spelled_out(text: str, start: int, end: int, glue: frozenset[str]) -> bool:
     return "".join(reversed(initials)).casefold() == letters.casefold()
 
 
-# "... aus der Schweiz. © AFP / MARCO BERTORELLO": a caption's closing © credit (not a block
+# "... aus Oberstdorf. © dpa / MAX MUSTERMANN": a caption's closing © credit (not a block
 # that opens with ©: that is a copyright line, see ``copyright_lines``)
 _CAPTION_CREDIT = regex.compile(r"\S[^©]{0,400}?(?:^|\s)©\s*(?P<credit>[^©\n]{1,80}?)\s*$")
 
@@ -84,9 +84,9 @@ class PhotoCredits(LexiconFilter):
     An agency in parentheses in a dateline (``"WASHINGTON (AP) — ..."``, ``"(CNN) The
     president ..."``: at the start of a paragraph, after nothing but a place name) is
     part of the story and stays, and so does one that abbreviates the words before it
-    (``"the Environmental Protection Agency (EPA)"``).
+    (``"the National Weather Service (NWS)"``).
     A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
-    and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
+    and goes whole: ``"Erika Musterfrau, Skispringerin aus Oberstdorf. © dpa / MAX MUSTERMANN"``
     (a block holding a web address is left alone: a source line, not a caption). So does
     one that opens with a zoom button's label glued to the caption (``zoom_labels``:
     ``"VergrößernEine kleine Aussparung im Display."``).

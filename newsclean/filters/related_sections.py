@@ -53,7 +53,7 @@ class RelatedSections(LexiconFilter):
         text = strip_punct(block.text)
         if text in self._labels:
             return True
-        # "Top-Themen bei FIT FOR FUN", "More from The Atlantic": an open label and a name
+        # "Mehr aus Stadtleben", "More from The Example Post": an open label and a name
         opener = next((o for o in self._open_labels if text.startswith(o)), None)
         if opener is None:
             return False

@@ -17,7 +17,7 @@ from newsclean.textutil import REGEX_TIMEOUT, first_words, phrase_alternation
 class SocialPrompts(PhrasePromptFilter):
     """Remove follow-us prompts: ``"Follow us on Twitter"``, ``"Like us on Facebook"``,
     ``"Folgen Sie uns auf Instagram"``, and prompts to follow a named account on named
-    networks: ``"Follow The Times Opinion section on Facebook, Twitter (@NYTopinion) and
+    networks: ``"Follow The Example Times Opinion section on Facebook, Twitter (@ExampleOpinion) and
     Instagram."`` (a follow verb, a short name, then only networks: "Follow the money on
     Wall Street" names no network and stays)."""
 
