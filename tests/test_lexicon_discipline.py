@@ -97,3 +97,10 @@ def test_snapshot_is_current_on_a_sample_of_pages() -> None:
     stale = [r for r in RECORDS if len(found[r.entry]) > r.sites]
     assert not stale, f"the snapshot undercounts; rerun python -m benchmarks.lexicon_audit: {_where(stale)}"
     assert any(found.values()), "the sample holds no lexicon phrase at all"
+
+
+def test_shared_words_join_every_language_and_are_no_language() -> None:
+    assert lexicon.SHARED not in lexicon.available()
+    assert lexicon.sections() == (*lexicon.available(), lexicon.SHARED)
+    for language in lexicon.available():
+        assert set(lexicon.load(lexicon.SHARED)["name_particles"]) <= set(lexicon.terms("name_particles", (language,)))
