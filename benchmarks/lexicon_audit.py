@@ -95,7 +95,7 @@ class PageText:
 def entries() -> list[Entry]:
     """Every phrase entry of every shipped phrase file, through :mod:`newsclean.lexicon`."""
     out: dict[Entry, None] = {}
-    for language in lexicon.available():
+    for language in lexicon.sections():
         for key, phrases in lexicon.load(language).items():
             for phrase in phrases:
                 if phrase.strip():

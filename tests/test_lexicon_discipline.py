@@ -62,7 +62,7 @@ def _general(language: str, phrase: str, sites: dict[tuple[str, str], int]) -> b
 
 def test_documented_phrases_are_listed_and_variants_name_general_phrases() -> None:
     sites = {(r.language, r.phrase): r.sites for r in RECORDS}
-    for language in lexicon.available():
+    for language in lexicon.sections():
         for phrase, note in lexicon.documented(language).items():
             assert (language, phrase) in sites, f"{language}: documented but not listed: {phrase!r}"
             assert note.strip(), f"{language}: empty note for {phrase!r}"
@@ -97,3 +97,10 @@ def test_snapshot_is_current_on_a_sample_of_pages() -> None:
     stale = [r for r in RECORDS if len(found[r.entry]) > r.sites]
     assert not stale, f"the snapshot undercounts; rerun python -m benchmarks.lexicon_audit: {_where(stale)}"
     assert any(found.values()), "the sample holds no lexicon phrase at all"
+
+
+def test_shared_words_join_every_language_and_are_no_language() -> None:
+    assert lexicon.SHARED not in lexicon.available()
+    assert lexicon.sections() == (*lexicon.available(), lexicon.SHARED)
+    for language in lexicon.available():
+        assert set(lexicon.load(lexicon.SHARED)["name_particles"]) <= set(lexicon.terms("name_particles", (language,)))

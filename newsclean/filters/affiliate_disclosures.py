@@ -17,8 +17,8 @@ class AffiliateDisclosures(LexiconFilter):
 
     Removes short blocks that hold a disclosure phrase anywhere, such as::
 
-        This article contains affiliate links that may earn us a commission at no extra
-        cost to you.
+        This guide includes affiliate links: we may earn a small fee at no extra cost to
+        you.
         Purchases made through links on this page may earn us a commission.
         Dieser Artikel enthält Affiliate-Links.
 

@@ -16,9 +16,9 @@ class AllcapsLinks:
     capitals; a whole paragraph that is a link in capitals is another story's headline
     or a button placed in the body::
 
-        The judges praised his final dance on Monday night.
-        SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'     (a link)
-        GET THE QUIZ: INSTANT DOWNLOAD!                          (a link)
+        The judges praised his final song on Monday night.
+        MAYOR QUITS AFTER 'SINGING ON THE BRIDGE' CONTEST        (a link)
+        GRAB THE GUIDE: FREE PDF FOR MEMBERS!                    (a link)
 
     Kept: headings (a list of products may link each name), lines under ``min_words``
     words or ``min_letters`` letters, lines less than ``min_link_ratio`` link text or

@@ -13,9 +13,6 @@ from newsclean.filters.base import LexiconFilter
 from newsclean.metadata.byline_parser import name_case
 from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_words, phrase_alternation
 
-_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der|den|da|di|del|la|le)){1,4})"
-_OUTLET = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|of|the|and|für|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
-
 # a block that is only an e-mail address or a social profile address (one or two of them)
 _ADDRESS = (
     r"(?:[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
@@ -32,13 +29,13 @@ class AuthorBios(LexiconFilter):
 
     Removes blocks such as::
 
-        John T. Bennett covers national security and foreign policy for U.S. News &
-        World Report. You can contact him at or follow him on Twitter.
+        John Roe covers energy and climate policy for The Example Post & Courier.
+        You can contact him at or follow him on social media.
         Jane Doe is a staff writer at The Example Times.
         Got a tip? Write to jane@example.com. Follow her on Twitter @janedoe.
         Max Mustermann ist Redakteur im Ressort Politik. Sie erreichen ihn unter ...
 
-    The name found goes to ``authors`` and the outlet ("... for U.S. News & World Report")
+    The name found goes to ``authors`` and the outlet ("... for The Example Post & Courier")
     to ``site_name``, each only when still empty. A bio must open with a person's name and
     a bio verb or role ("covers", "writes about", "is a reporter"), or with a contact
     phrase, be short (``max_words``), and sit at an edge of the body: fewer than ``edge``
@@ -59,16 +56,25 @@ class AuthorBios(LexiconFilter):
 
     @cached_property
     def _bio(self) -> regex.Pattern[str]:
-        roles = phrase_alternation(self.terms("bio_role_nouns"))
-        verbs = (
-            r"(?:covers|writes\s+(?:about|for)|reports\s+(?:on|for)|has\s+(?:covered|written\s+for)|berichtet|schreibt)"
-        )
+        """A name, a bio verb or a role (``bio_copulas``, ``bio_articles``, ``bio_role_nouns``),
+        then maybe an outlet (``outlet_prepositions``, a capitalised name with ``outlet_glue``).
+        Only the role nouns match case-blind: a name and an outlet are told by their capitals."""
+        particles = phrase_alternation(self.terms("name_particles"))
+        name = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|" + particles + r")){1,4})"
+        glue = phrase_alternation(self.terms("outlet_glue"))
+        outlet_name = r"(?P<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:&|" + glue + r"|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6})"
+        verbs = phrase_alternation(self.terms("bio_verbs"))
         role = (
-            r"(?:is|was|ist|war)\s+(?:a|an|the|ein|eine|der|die|our|unser|unsere)?\s*"
-            r"(?:[\p{L}-]+\s+){0,3}?(?i:" + roles + r")\b"
+            phrase_alternation(self.terms("bio_copulas"))
+            + r"\s+"
+            + phrase_alternation(self.terms("bio_articles"))
+            + r"?\s*(?:[\p{L}-]+\s+){0,3}?(?i:"
+            + phrase_alternation(self.terms("bio_role_nouns"))
+            + r")\b"
         )
-        outlet = r"(?:[^.]{0,200}?\s(?:for|at|with|bei|für)\s+" + _OUTLET + r"\s*[.,])?"
-        return regex.compile(r"^\s*" + _NAME + r",?\s+(?:" + verbs + "|" + role + ")" + outlet, regex.V0)
+        prepositions = phrase_alternation(self.terms("outlet_prepositions"))
+        outlet = r"(?:[^.]{0,200}?\s" + prepositions + r"\s+" + outlet_name + r"\s*[.,])?"
+        return regex.compile(r"^\s*" + name + r",?\s+(?:" + verbs + "|" + role + ")" + outlet, regex.V0)
 
     @cached_property
     def _contact(self) -> regex.Pattern[str]:

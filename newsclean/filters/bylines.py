@@ -31,7 +31,7 @@ class Bylines(LexiconFilter):
                                                       weekday, "3" or "Monday", is not one)
         Stand: 12.03.2021, 10:45 Uhr
         Reading time: 4 minutes                      (a reading time: a number and a
-        Jun 08, 2023 • 11 Minute Read                 ``reading_time_labels`` phrase,
+        Feb 14, 2022 • 7 Minute Read                  ``reading_time_labels`` phrase,
         Lesezeit: 4 Minuten                           in at most ``max_reading_words``,
                                                       not a sentence: "Reading time fell
                                                       to 4 minutes." stays)

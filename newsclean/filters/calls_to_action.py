@@ -17,7 +17,7 @@ class CallsToAction(PhrasePromptFilter):
     :mod:`newsclean.lexicon`)::
 
         Book a demo to see how our platform can help your restaurant thrive.
-        Start your free trial today.
+        Start your free 30-day pass with the example app.
         Enjoyed this article? Share it with a friend!
         Thanks for reading! Like this story? Share it with a friend!
         Jetzt bestellen und mehr erfahren.

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
+from newsclean.hosts import site_label
 from newsclean.textutil import REGEX_TIMEOUT, match, phrase_alternation
 
 _HEADING_WORDS = 6
-_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"])  # bbc.co.uk
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class CompanyProfiles(LexiconFilter):
     (``profile_verbs``: "is a", "ist ein"), with the heading above it when that names
     the same company ("About Acme", "Acme Software")::
 
-        About Acme                                         (ASCOM on ascom.com, ...)
+        About Acme                                         (on acme.example, ...)
         Acme is a global provider of workflow software for hospitals. ...
 
     A paragraph under an "About <Name>" heading that profiles that same name goes too,
@@ -100,17 +99,14 @@ def _compact(text: str) -> str:
 
 
 def _publisher_names(doc: Document) -> list[str]:
-    """The compacted site name and the name in the page's domain (``"ascom"`` for
-    ``www.ascom.com``, ``"bbc"`` for ``www.bbc.co.uk``); names under 3 letters are dropped."""
+    """The compacted site name and the site's label in the page's domain (``"acme"`` for
+    ``www.acme.com`` and for ``news.acme.co.uk``); names under 3 letters are dropped."""
     names: list[str] = []
     site = doc.meta.get("site_name")
     if isinstance(site, str):
         names.append(_compact(site))
     url = doc.meta.get("url")
-    if isinstance(url, str) and url:
-        host = (urlsplit(url).hostname or "").split(".")
-        if len(host) >= 2:
-            second_level = len(host) >= 3 and host[-2] in _SECOND_LEVEL and len(host[-1]) == 2
-            label = host[-3] if second_level else host[-2]
-            names.append(_compact(label))
+    label = site_label(url) if isinstance(url, str) else None
+    if label:
+        names.append(_compact(label))
     return [n for n in names if len(n) >= 3]

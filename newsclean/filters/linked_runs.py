@@ -25,13 +25,13 @@ class LinkedRuns:
     page set as paragraphs rather than a list::
 
         ... last paragraph of the story.
-        Korkeasaaren karhut heräsivät jo – talviunet jäivät poikkeuksellisen lyhyiksi   (a link)
-        Vuosi 2018 toi kylmää, kuumaa ja kuivaa                                       (a link)
+        Kaupungin uusi kirjasto avautuu ensi viikolla – lainaajia odotetaan jonoksi   (a link)
+        Syksyn sienisato jäi odotettua pienemmäksi                                    (a link)
         Astronomie                                                                    (a link)
 
     Kept: a single linked line (a source link, "Read the report"), linked lines in the
     middle of the body, a run that is the whole body, numbered references and DOIs
-    (``[1] Alarm fatigue: ...``), and lines of more than ``max_words`` words.
+    (``[1] Night shifts and sleep: ...``), and lines of more than ``max_words`` words.
     """
 
     name: ClassVar[str] = "linked_runs"

@@ -34,7 +34,7 @@ class MainRegion(LexiconFilter):
     miss") cost ``marker_cost``, so only a substantial stretch of prose continues past
     one, and once a stretch of ``min_article_words`` has been seen, the start of a
     comment thread ends the search. When the page's first byline or timestamp lines
-    ("By Jane Doe", "NOVEMBER 20, 2019 10:43") are followed by prose, that prose opens the
+    ("By Jane Doe", "MARCH 3, 2021 09:15") are followed by prose, that prose opens the
     article: a stretch holding it counts ``header_bonus`` more when stretches are compared
     (a short story beats a longer contact notice in the footer), without reaching further.
 
@@ -64,7 +64,7 @@ class MainRegion(LexiconFilter):
         return byline_parser(self.languages)
 
     def _header_line(self, block: Block) -> bool:
-        """A byline or a timestamp line ("By Jane Doe", "NOVEMBER 20, 2019 10:43")."""
+        """A byline or a timestamp line ("By Jane Doe", "MARCH 3, 2021 09:15")."""
         bylines = self._bylines
         if block.n_words > self.max_header_words or not bylines.could_open(block.lead_word):
             return False
@@ -106,7 +106,7 @@ class MainRegion(LexiconFilter):
             return None
         text = block.text
         key = strip_punct(text)
-        words = key.split()  # "[ 167 comments ]" counts as "167 comments"
+        words = key.split()  # "[ 23 comments ]" counts as "23 comments"
         if len(words) >= 2 and words[0].isdigit() and strip_punct(words[1]) in self._comment_counts:
             return "comments"
         if (

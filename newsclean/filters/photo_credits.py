@@ -19,10 +19,8 @@ _PAREN_WORD = re.compile(r"\(\s*(\w+)")
 _PAREN_ANY = re.compile(r"\(\s*(\w*)")  # when a label or agency opens with a sign ("© dpa")
 _LEAD_WORD = re.compile(r"\w+")
 _CREDIT_SPLIT = regex.compile(r"[\s/|,;]+")
-# lower-case words a credit may hold: "City of Springfield", "Jane Doe on Unsplash", "via"
-_CREDIT_GLUE = frozenset(
-    ["of", "on", "via", "for", "the", "and", "de", "der", "von", "van", "y", "und", "&", "/", "-", "©", "(c)"]
-)
+# signs a credit may hold between names, next to the lexicon's ``credit_glue`` words
+_CREDIT_SIGNS = frozenset(["&", "/", "-", "©", "(c)"])
 
 # a dateline's place: "WASHINGTON", "HAYWARD, Calif.", "ST. JOSEPH, Mich.", "SANTA FE, N.M."
 _DATELINE_PLACE = regex.compile(
@@ -48,14 +46,11 @@ def _lead_word(phrase: str) -> str:
     return m.group(0) if m else ""
 
 
-# words an abbreviation's letters skip: "Federal Bureau of Investigation (FBI)"
-_ABBREVIATION_GLUE = frozenset(["of", "and", "the", "for", "&", "de", "der", "des", "für", "und", "du", "la"])
-
-
-def _spelled_out(text: str, start: int, end: int) -> bool:
+def _spelled_out(text: str, start: int, end: int, glue: frozenset[str]) -> bool:
     """Whether the parenthesized word at ``text[start:end]`` abbreviates the words before
-    it, as in "the Environmental Protection Agency (EPA)" or "artificial general
-    intelligence (AGI)": an agency's initials there define a name, they credit no photo."""
+    it, as in "the National Weather Service (NWS)" or "artificial general
+    intelligence (AGI)": an agency's initials there define a name, they credit no photo.
+    The initials skip the words in ``glue`` and "&"."""
     letters = text[start:end].strip().strip("()").strip()
     if not (2 <= len(letters) <= 8 and letters.isalpha()):
         return False
@@ -63,13 +58,13 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     for word in reversed(text[max(0, start - 200) : start].split()):
         if len(initials) == len(letters):
             break
-        if word.casefold() in _ABBREVIATION_GLUE:
+        if word == "&" or word.casefold() in glue:
             continue
         initials.append(word[:1])
     return "".join(reversed(initials)).casefold() == letters.casefold()
 
 
-# "... aus der Schweiz. © AFP / MARCO BERTORELLO": a caption's closing © credit (not a block
+# "... aus Oberstdorf. © dpa / MAX MUSTERMANN": a caption's closing © credit (not a block
 # that opens with ©: that is a copyright line, see ``copyright_lines``)
 _CAPTION_CREDIT = regex.compile(r"\S[^©]{0,400}?(?:^|\s)©\s*(?P<credit>[^©\n]{1,80}?)\s*$")
 
@@ -89,9 +84,9 @@ class PhotoCredits(LexiconFilter):
     An agency in parentheses in a dateline (``"WASHINGTON (AP) — ..."``, ``"(CNN) The
     president ..."``: at the start of a paragraph, after nothing but a place name) is
     part of the story and stays, and so does one that abbreviates the words before it
-    (``"the Environmental Protection Agency (EPA)"``).
+    (``"the National Weather Service (NWS)"``).
     A short block (``max_caption_words``) that ends with a ``©`` credit is a photo caption
-    and goes whole: ``"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"``
+    and goes whole: ``"Erika Musterfrau, Skispringerin aus Oberstdorf. © dpa / MAX MUSTERMANN"``
     (a block holding a web address is left alone: a source line, not a caption). So does
     one that opens with a zoom button's label glued to the caption (``zoom_labels``:
     ``"VergrößernEine kleine Aussparung im Display."``).
@@ -113,10 +108,29 @@ class PhotoCredits(LexiconFilter):
         return phrase_alternation(self.terms("credit_labels"))
 
     @cached_property
+    def _suffix(self) -> str:
+        """The optional word after a label: ``Photo credit: ...`` (``credit_label_suffixes``)."""
+        return r"(?:" + phrase_alternation(self.terms("credit_label_suffixes")) + r"\s*)?"
+
+    @cached_property
+    def _media(self) -> str:
+        """The optional media word after an agency: ``AP Photo``, ``Getty Images`` (``agency_media``)."""
+        return r"(?:\s*" + phrase_alternation(self.terms("agency_media")) + r")?"
+
+    @cached_property
+    def _glue(self) -> frozenset[str]:
+        return frozenset(self.terms("credit_glue")) | _CREDIT_SIGNS
+
+    @cached_property
+    def _abbreviation_glue(self) -> frozenset[str]:
+        return frozenset(self.terms("abbreviation_glue"))
+
+    @cached_property
     def _labelled(self) -> regex.Pattern[str]:
         """``Photo: AP``, ``Foto: dpa/Max Muster``, ``Photo by Jane Doe on Unsplash``."""
+        by = phrase_alternation(self.terms("credit_by"))
         return regex.compile(
-            LEAD_NOISE + r"[(\[]?\s*(?:" + self._labels + r")\s*(?:credit\s*)?(?::|\||\s(?:by|von)\s)"
+            LEAD_NOISE + r"[(\[]?\s*(?:" + self._labels + r")\s*" + self._suffix + r"(?::|\||\s" + by + r"\s)"
             r"\s*(?P<rest>[^\n]{1,200}?)\s*[)\]]?\.?",
             PHRASE_FLAGS,
         )
@@ -125,8 +139,12 @@ class PhotoCredits(LexiconFilter):
     def _agency(self) -> regex.Pattern[str]:
         """``(Getty Images)``, ``AP Photo/Evan Vucci``, ``Reuters``."""
         return regex.compile(
-            LEAD_NOISE + r"[(\[]?\s*(?:" + self._agencies + r")(?:\s*(?:photo|photos|images?|foto|bild))?"
-            r"(?:\s*[/|,;]\s*(?P<rest>[^\n]{1,120}?))?\s*[)\]]?\.?",
+            LEAD_NOISE
+            + r"[(\[]?\s*(?:"
+            + self._agencies
+            + r")"
+            + self._media
+            + r"(?:\s*[/|,;]\s*(?P<rest>[^\n]{1,120}?))?\s*[)\]]?\.?",
             PHRASE_FLAGS,
         )
 
@@ -157,13 +175,13 @@ class PhotoCredits(LexiconFilter):
             return False
         if self._agency.fullmatch(rest, timeout=REGEX_TIMEOUT):
             return True
-        return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in _CREDIT_GLUE for t in tokens)
+        return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in self._glue for t in tokens)
 
     @cached_property
     def _inline(self) -> regex.Pattern[str]:
         inner = (
-            r"(?:(?:" + self._labels + r")\s*(?:credit\s*)?:\s*[^()\n]{1,80}"
-            r"|(?:" + self._agencies + r")(?:\s*(?:photo|images?|foto))?(?:\s*/\s*[^()\n]{1,60})?)"
+            r"(?:(?:" + self._labels + r")\s*" + self._suffix + r":\s*[^()\n]{1,80}"
+            r"|(?:" + self._agencies + r")" + self._media + r"(?:\s*/\s*[^()\n]{1,60})?)"
         )
         return regex.compile(r"\(\s*" + inner + r"\s*\)", PHRASE_FLAGS)
 
@@ -204,7 +222,7 @@ class PhotoCredits(LexiconFilter):
             current: Block | None = block
             start = 0
             while current is not None and (span := self._inline_credit(current.text, start)):
-                if _dateline(current.text, *span) or _spelled_out(current.text, *span):
+                if _dateline(current.text, *span) or _spelled_out(current.text, *span, self._abbreviation_glue):
                     start = span[1]
                     continue
                 current = doc.cut(current, *span, filter=self.name, reason="photo credit in parentheses")

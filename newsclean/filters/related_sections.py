@@ -10,9 +10,6 @@ from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LexiconFilter
 from newsclean.textutil import ends_sentence, strip_punct
 
-# last words of labels that a name completes: "Mehr aus <Ressort>", "More from <Site>"
-_OPEN_ENDS = frozenset(["bei", "aus", "von", "vom", "from", "on", "in", "at", "de", "del", "sur", "z", "w"])
-
 
 @dataclass(frozen=True)
 class RelatedSections(LexiconFilter):
@@ -46,8 +43,9 @@ class RelatedSections(LexiconFilter):
 
     @cached_property
     def _open_labels(self) -> tuple[str, ...]:
-        """Labels ending with a preposition, which a site or section name completes."""
-        return tuple(label + " " for label in self._labels if label.rsplit(" ", 1)[-1] in _OPEN_ENDS)
+        """Labels ending with a preposition (``open_label_ends``), which a site or section name completes."""
+        ends = frozenset(self.terms("open_label_ends"))
+        return tuple(label + " " for label in self._labels if label.rsplit(" ", 1)[-1] in ends)
 
     def _is_label(self, block: Block) -> bool:
         if block.kind not in (Kind.HEADING, Kind.PARAGRAPH) or block.n_words > self.max_label_words:
@@ -55,7 +53,7 @@ class RelatedSections(LexiconFilter):
         text = strip_punct(block.text)
         if text in self._labels:
             return True
-        # "Top-Themen bei FIT FOR FUN", "More from The Atlantic": an open label and a name
+        # "Mehr aus Stadtleben", "More from The Example Post": an open label and a name
         opener = next((o for o in self._open_labels if text.startswith(o)), None)
         if opener is None:
             return False

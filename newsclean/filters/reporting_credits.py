@@ -10,7 +10,7 @@ import regex
 
 from newsclean.document import Block, Document, Kind
 from newsclean.filters.base import LEAD_NOISE, LexiconFilter
-from newsclean.textutil import compile_phrases, match, search
+from newsclean.textutil import compile_phrases, match, phrase_alternation, search
 
 _SKIP = (Kind.CODE, Kind.TABLE)
 
@@ -48,11 +48,12 @@ class ReportingCredits(LexiconFilter):
 
     @cached_property
     def _contribution(self) -> regex.Pattern[str]:
-        # the phrase closes the block: "... contributed to this report from Hong Kong."
+        # the phrase closes the block, maybe with a place: "... contributed to this report from Hong Kong."
+        place = phrase_alternation(self.terms("place_prepositions"))
         return compile_phrases(
             self.terms("contribution_phrases"),
             prefix=r"(?<!\w)",
-            suffix=r"(?:\s+(?:from|in)\s[^.;\n]{1,60})?[\s.)\]]*$",
+            suffix=r"(?:\s+" + place + r"\s[^.;\n]{1,60})?[\s.)\]]*$",
         )
 
     def __call__(self, doc: Document) -> None:

@@ -17,7 +17,7 @@ from newsclean.textutil import REGEX_TIMEOUT, first_words, phrase_alternation
 class SocialPrompts(PhrasePromptFilter):
     """Remove follow-us prompts: ``"Follow us on Twitter"``, ``"Like us on Facebook"``,
     ``"Folgen Sie uns auf Instagram"``, and prompts to follow a named account on named
-    networks: ``"Follow The Times Opinion section on Facebook, Twitter (@NYTopinion) and
+    networks: ``"Follow The Example Times Opinion section on Facebook, Twitter (@ExampleOpinion) and
     Instagram."`` (a follow verb, a short name, then only networks: "Follow the money on
     Wall Street" names no network and stays)."""
 
@@ -31,12 +31,20 @@ class SocialPrompts(PhrasePromptFilter):
         verbs = phrase_alternation(self.terms("follow_verbs"))
         networks = phrase_alternation(self.terms("social_networks"))
         network = networks + r"(?:\s*\(@?[\w.]{1,40}\))?"
+        on = phrase_alternation(self.terms("network_prepositions"))
+        conjunction = phrase_alternation(self.terms("conjunctions"))
         return regex.compile(
             LEAD_NOISE
             + verbs
-            + r"\s(?:[^\n.]{1,80}?\s)?(?:on|at|auf|sur|en|no|na)\s+"
+            + r"\s(?:[^\n.]{1,80}?\s)?"
+            + on
+            + r"\s+"
             + network
-            + r"(?:\s*(?:,|and|or|und|oder|et|ou|y|o|e)\s*(?:on\s+)?"
+            + r"(?:\s*(?:,|"
+            + conjunction
+            + r")\s*(?:"
+            + on
+            + r"\s+)?"
             + network
             + r"){0,8}\s*[.!]?",
             regex.IGNORECASE,

@@ -41,7 +41,7 @@ def linked(text: str, kind: Kind = P) -> tuple[Kind, str, float]:
 
 
 def test_link_in_capitals_inside_the_body_goes() -> None:
-    d = doc(STORY[0], linked("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), *STORY[1:])
+    d = doc(STORY[0], linked("MAYOR QUITS AFTER 'SINGING ON THE BRIDGE' CONTEST"), *STORY[1:])
     AllcapsLinks()(d)
     assert texts(d) == STORY
     assert [r.filter for r in d.removed] == ["allcaps_links"]
@@ -51,9 +51,9 @@ def test_capital_look_alikes_stay() -> None:
     cases = [
         doc(*STORY, linked("Den Bericht des Rechnungshofs lesen Sie hier")),  # a link, not in capitals
         doc(*STORY, (P, "DER STADTRAT HAT AM DIENSTAG ENTSCHIEDEN", 0.0)),  # capitals, not a link
-        doc(*STORY, linked("1. CANON EOS R6 MARK II", H)),  # a linked product heading
+        doc(*STORY, linked("1. EXAMPLE CAMERA X2 PRO MARK III", H)),  # a linked product heading
         doc(*STORY, linked("NASA REPORT")),  # too short to be a headline
-        doc(*STORY, linked("SEAN SPICER ELIMINATED FROM THE SHOW"), source="text"),
+        doc(*STORY, linked("MAYOR QUITS AFTER THE BRIDGE CONTEST"), source="text"),
     ]
     for d in cases:
         before = texts(d)
@@ -67,7 +67,10 @@ def test_capital_look_alikes_stay() -> None:
 
 def test_run_of_linked_headlines_closing_the_body_goes() -> None:
     d = doc(
-        *STORY, linked("Korkeasaaren karhut heräsivät jo"), linked("Vuosi 2018 toi kylmää", H), linked("Astronomie")
+        *STORY,
+        linked("Kaupungin uusi kirjasto avautuu"),
+        linked("Syksyn sienisato jäi pieneksi", H),
+        linked("Astronomie"),
     )
     LinkedRuns()(d)
     assert texts(d) == STORY
@@ -83,7 +86,9 @@ def test_linked_run_followed_by_one_more_block_goes() -> None:
 def test_linked_look_alikes_stay() -> None:
     single = doc(*STORY, linked("Den Bericht des Rechnungshofs lesen Sie hier"))
     middle = doc(STORY[0], linked("Buslinien"), linked("Parkgebühr"), *STORY[1:])
-    references = doc(*STORY, linked("[1] Alarm fatigue: impacts on patient safety"), linked("DOI: 10.1007/978-3-319"))
+    references = doc(
+        *STORY, linked("[1] Night shifts and sleep: a review of field studies"), linked("DOI: 10.1007/978-3-319")
+    )
     whole = doc(linked("Eins"), linked("Zwei"))
     long_links = doc(*STORY, linked(" ".join(["Wort"] * 30)), linked(" ".join(["Satz"] * 30)))
     text_mode = doc(*STORY, linked("Eins"), linked("Zwei"), source="text")
@@ -99,8 +104,8 @@ def test_linked_look_alikes_stay() -> None:
 
 def test_caption_ending_with_a_copyright_credit_goes() -> None:
     for caption in (
-        "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
-        "Bild: Logo des Sustainable Award in Finance von Bankmagazin und MORGEN & MORGEN | © Springer",
+        "Erika Musterfrau, Skispringerin aus Oberstdorf. © dpa / MAX MUSTERMANN",
+        "Bild: Logo des Umweltpreises der Stadtwerke Musterstadt und der Kammer BEISPIEL & PARTNER | © Beispielverlag",
     ):
         d = doc(*STORY[:2], caption, *STORY[2:])
         PhotoCredits()(d)

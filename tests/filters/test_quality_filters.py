@@ -59,8 +59,8 @@ def test_lone_label_late_in_the_body_goes() -> None:
 
 
 def test_bare_url_only_the_pages_own_address() -> None:
-    own = "https://www.example.com/news/article/Cat-found-14848175.php"
-    shared = "http://example.com/news/article/Cat-found-14848175.php?ref=share"
+    own = "https://www.example.com/news/article/Cat-found-12345678.php"
+    shared = "http://example.com/news/article/Cat-found-12345678.php?ref=share"
     d = doc(*STORY, shared, "https://github.com/example/tool", url=own)
     BareUrls()(d)
     assert texts(d) == [*STORY, "https://github.com/example/tool"]  # a linked resource is content
@@ -78,7 +78,7 @@ def test_bare_url_needs_a_page_url_and_keeps_sentences() -> None:
 
 def test_affiliate_disclosures() -> None:
     d = doc(
-        "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        "This guide includes affiliate links: we may earn a small fee at no extra cost to you.",
         *STORY,
         "Purchases made through links on this page may earn us a commission.",
         "Dieser Beitrag enthält Affiliate-Links.",
@@ -101,14 +101,14 @@ def test_affiliate_phrase_in_a_long_paragraph_stays() -> None:
 
 
 def test_headline_variant_of_the_title_goes_but_a_lead_sentence_stays() -> None:
-    title = "Milan Design Week 2018 | Anastassiades' light installation for FLOS"
-    d = doc((H, "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS"), *STORY)
+    title = "Harbour Festival 2021 | Ostrander's lantern walk for the old town"
+    d = doc((H, "Harbour Festival 2021 | Mira Ostrander’s lantern walk for the old town"), *STORY)
     d.set_meta("title", title, source="test")
     Headline()(d)
     assert texts(d) == STORY
-    lead = "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager."
+    lead = "Alma Verhoeven has agreed a deal to replace Tomas Brandt as Riverside United's coach."
     d = doc(lead, *STORY)
-    d.set_meta("title", "Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager", source="test")
+    d.set_meta("title", "Alma Verhoeven agrees deal to replace Tomas Brandt as Riverside United coach", source="test")
     Headline()(d)
     assert texts(d)[0] == lead
 
@@ -163,7 +163,7 @@ def test_related_links_keep_prose_items_under_the_articles_heading() -> None:
         "Apply two thin coats of oil, a day apart.",
     ]
     blocks = [Block(P, s, i) for i, s in enumerate(STORY)]
-    blocks += [Block(H, "How We Did It", 4), *_linked_items(steps, 5)]
+    blocks += [Block(H, "The Steps We Took", 4), *_linked_items(steps, 5)]
     d = Document(blocks=blocks, source="html")
     RelatedLinks()(d)
     assert texts(d)[-3:] == steps
