@@ -118,7 +118,7 @@ def written(
     item = record_item(number, record, spec.fields, spec.kind, spec.keep)
     if failure is not None:
         item.error = item.error or failure
-    outcome = None if item.error is not None else clean_one(item.page, item.kind, item.url, pipeline, limits)  # type: ignore[arg-type]
+    outcome = None if item.error is not None else clean_one(item.page, item.kind, item.url, pipeline, limits, item.now)  # type: ignore[arg-type]
     result = item.result(outcome)
     line = (json.dumps(result.to_dict(spec.out_fields), ensure_ascii=False, default=str) + "\n").encode("utf-8")
     return Written(line, result.ok, result.article.removal_counts() if result.ok else {})

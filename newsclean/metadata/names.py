@@ -31,7 +31,17 @@ from newsclean.textutil import REGEX_TIMEOUT, fold_accents
 
 __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
-_SPLIT = regex.compile(r"\s*(?:[|;/\n·•⋅]|,|\s&\s|&(?=\s)|\band\b|\bund\b|\bet\b|\s[-–—]\s)\s*", regex.IGNORECASE)
+_SPLIT = regex.compile(
+    r"\s*(?:[|;/\n·•⋅、，]|,|\s&\s|&(?=\s)|\band\b|\bund\b|\bet\b|\bwith\b|\bavec\b|\s[-–—]\s"
+    r"|\s(?:y|e|en|i|og|и)\s(?=\p{Lu}))\s*",  # "Ana Ruiz y Luis Gil", "Jan de Vries en Piet Bos"
+    regex.IGNORECASE,
+)
+# Co-authors in brackets: "Jean Dupont (avec Marie Curie et Paul Martin)", "Jane Doe (with John Roe)".
+_WITH = regex.compile(
+    r"\((?:avec|with|mit|con|com|met|z|и|along with|together with)\s+([^()]{2,200})\)", regex.IGNORECASE
+)
+# "Doe, Jane" (last name first, as library catalogues and some CMSs write authors).
+_LAST_FIRST = regex.compile(r"(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)?)")
 _FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per|at|bei)\s+(?=\p{Lu}|the\b)", regex.IGNORECASE)
 _HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\.?\s+", regex.IGNORECASE)
 # Credentials after a name: "MD", "PhD", "RN", "E-RYT 200", "CFP®".
@@ -44,7 +54,10 @@ _LOOSE_PREFIX = regex.compile(
     r"^(?:(?:recipe|story|words|text|article|post|photos?)\s+)?(?:authored\s+by|written\s+by|posted\s+by|by|von|par|"
     r"eingestellt\s+von|geschrieben\s+von|verfasst\s+von|ver(?:ö|oe)ffentlicht\s+von|"
     r"author|autor|autorin|verfasst\s+von)\s*:\s*|^(?-i:By|Von)(?=(?-i:\p{Lu}\p{Ll}))|^(?:recipe|story|words|article)\s+by\s+"
-    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})|^(?:eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht)\s+von\s+",
+    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})|^(?:eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht)\s+von\s+"
+    # the byline word of other languages before a capitalised name: "Par Jean Dupont", "Por Ana Ruiz",
+    # "Door Jan Bos", "Przez Jana Nowak", "di Mario Rossi" (lower case: "Di Maria" is a name)
+    r"|^(?:par|por|door|przez|автор|(?-i:di))\s+(?=\p{Lu})",
     regex.IGNORECASE,
 )
 _ORG_HEADS = frozenset(
@@ -134,6 +147,8 @@ def clean_author(
         text = text[m.end() :]
     if _is_org_name(text):
         return [], [text.strip(" .,")]
+    text = _WITH.sub(r", \1", text, timeout=REGEX_TIMEOUT)
+    text = _first_names_first(text)
     persons: list[str] = []
     orgs: list[str] = []
     parts = [p.strip(" ,.;:|+()[]\"'") for p in _SPLIT.split(text, timeout=REGEX_TIMEOUT)]
@@ -169,6 +184,9 @@ def clean_author(
             # "Brian Truitt USA TODAY": an all-caps outlet glued after a name
             orgs.append(" ".join(tokens[caps:]))
             part = " ".join(tokens[:caps])
+        if part.casefold().strip(" .") in parser.agencies:
+            orgs.append(part)  # "Jane Doe, AFP": the agency she writes for
+            continue
         if persons and _is_credential(part):
             continue  # "Jane Doe, MD", "Holly Wilgus, E-RYT 200"
         if persons and " " in persons[-1] and " " not in part.strip() and "-" not in part[:1]:
@@ -179,6 +197,19 @@ def clean_author(
         elif kind == "org":
             orgs.append(part)
     return unique_people(persons), unique_people(orgs)
+
+
+def _first_names_first(text: str) -> str:
+    """``"Doe, Jane"`` → ``"Jane Doe"``; ``"Doe, Jane; Roe, John"`` → ``"Jane Doe, John Roe"``
+    (every ``;``-separated piece must be "Last, First"; ``"Doe, MD"`` is a credential)."""
+    pieces = [p.strip() for p in text.split(";")]
+    flipped = []
+    for piece in pieces:
+        m = _LAST_FIRST.fullmatch(piece, timeout=REGEX_TIMEOUT)
+        if not m or _is_credential(m.group(2)) or m.group(2).casefold().strip(".") in ("jr", "sr"):
+            return text
+        flipped.append(f"{m.group(2)} {m.group(1)}")
+    return ", ".join(flipped)
 
 
 def classify(part: str, parser: BylineParser | None = None) -> str:
@@ -421,8 +452,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def is_bad_name(name: str) -> bool:
-    """Whether a returned author would be an email, URL, handle, date, noise or role word."""
-    return bool(CONTACTS.search(name, timeout=REGEX_TIMEOUT)) or classify(name) != "person"
+    """Whether a returned author would be junk: an email, URL, handle, date, noise or role
+    word (a person or an organisation credited as the author is not)."""
+    return bool(CONTACTS.search(name, timeout=REGEX_TIMEOUT)) or classify(name) == "junk"
 
 
 def unique_people(names: list[str]) -> list[str]:
