@@ -29,7 +29,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["available", "documented", "load", "terms"]
+__all__ = ["available", "calendar", "documented", "load", "terms"]
 
 
 @cache
@@ -58,6 +58,16 @@ def documented(language: str) -> Mapping[str, str]:
     kept as documented standard wording (``KeyError`` if not shipped)."""
     notes = _read(language).get("documented", {})
     return MappingProxyType({str(k).casefold(): str(v) for k, v in notes.items()})
+
+
+@cache
+def calendar(language: str) -> Mapping[str, Any]:
+    """How ``language`` writes a date: its ``[calendar]`` table (``months``, January first,
+    each its names and abbreviations; ``numeric_order``; ``joiners``; ``day_suffixes``;
+    ``year_suffixes``; ``ymd_markers``), read-only; empty when the file has none
+    (``KeyError`` if not shipped). A calendar, not phrases: no phrase discipline applies."""
+    table = _read(language).get("calendar", {})
+    return MappingProxyType({str(k): tuple(v) if isinstance(v, list) else v for k, v in table.items()})
 
 
 def terms(key: str, languages: tuple[str, ...] | None = None, extra: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
 """Dates as pages print them: ``"March 3, 2020"``, ``"3. März 2020"``, ``"le 1er mars 2020"``,
 ``"3 de marzo de 2020"``, ``"3 марта 2020 г."``, ``"2020年3月3日"``, ``"03/04/2020"``.
 
-The formats are data: each language's file in :mod:`newsclean.lexicon` names its months,
-the order of a date written in digits, the words that may join or follow the parts, and
-the labels that say whether a date is the publication date (``"Published"``,
-``"Veröffentlicht am"``, ``"公開日"``) or an update (``"Updated"``, ``"Mis à jour le"``).
+The formats are data: each language's file in :mod:`newsclean.lexicon` has a calendar
+(:func:`newsclean.lexicon.calendar`: its months, the order of a date written in digits, the
+words that may join or follow the parts) and the labels that say whether a date is the
+publication date (``"Published"``, ``"Veröffentlicht am"``, ``"公開日"``) or an update
+(``"Updated"``, ``"Mis à jour le"``).
 :func:`find_dates` reads every date in a short text, each with the kind its label gives.
 
     >>> [(d.day, d.kind) for d in find_dates("Published March 3, 2020 · Updated 5 Mar 2020")]
@@ -24,8 +25,8 @@ from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["DATE_LANGUAGES", "Dateline", "find_dates", "numeric_order"]
 
-#: the languages whose phrase file gives the date keys
-DATE_LANGUAGES = tuple(lang for lang in lexicon.available() if "date_numeric_order" in lexicon.load(lang))
+#: the languages whose phrase file has a calendar
+DATE_LANGUAGES = tuple(lang for lang in lexicon.available() if lexicon.calendar(lang))
 _MAX_TEXT = 400
 _LABEL_REACH = 48  # characters before a date where its label may stand
 
@@ -61,17 +62,18 @@ def _reader(languages: tuple[str, ...]) -> _Reader:
     markers: list[str] = []
     labels: dict[str, str] = {}
     for lang in languages:
-        data = lexicon.load(lang)
-        for number, names in enumerate(data.get("date_months", ()), start=1):
+        cal = lexicon.calendar(lang)
+        for number, names in enumerate(cal.get("months", ()), start=1):
             for name in names.split():
                 months.setdefault(name.casefold(), number)
-        joiners.update(w.casefold() for w in data.get("date_joiners", ()))
-        day_suffixes.update(w.casefold() for w in data.get("date_day_suffixes", ()))
-        year_suffixes.update(w.casefold() for w in data.get("date_year_suffixes", ()))
-        if len(data.get("date_ymd_markers", ())) == 3 and not markers:
-            markers = list(data["date_ymd_markers"])
+        joiners.update(w.casefold() for w in cal.get("joiners", ()))
+        day_suffixes.update(w.casefold() for w in cal.get("day_suffixes", ()))
+        year_suffixes.update(w.casefold() for w in cal.get("year_suffixes", ()))
+        if len(cal.get("ymd_markers", ())) == 3 and not markers:
+            markers = list(cal["ymd_markers"])
+        phrases = lexicon.load(lang)
         for kind, key in (("updated", "date_updated_labels"), ("published", "date_published_labels")):
-            for label in data.get(key, ()):
+            for label in phrases.get(key, ()):
                 labels.setdefault(label.casefold(), kind)
     month = rf"(?P<m>{_alternation(set(months))})\.?" if months else r"(?P<m>(?!))"
     suffix = rf"(?:{_alternation(day_suffixes)})?" if day_suffixes else ""
@@ -153,8 +155,8 @@ def numeric_order(language: str | None) -> str:
     """How ``language`` orders a date in digits (``"dmy"``, ``"mdy"``), ``""`` if unknown."""
     if not language or language not in DATE_LANGUAGES:
         return ""
-    order = lexicon.load(language).get("date_numeric_order", ())
-    return order[0] if order and order[0] in ("dmy", "mdy") else ""
+    order = lexicon.calendar(language).get("numeric_order", "")
+    return order if order in ("dmy", "mdy") else ""
 
 
 def _day(year: str | None, month: int | None, day: str | None) -> str | None:
