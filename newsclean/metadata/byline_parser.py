@@ -19,79 +19,11 @@ from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_word, first
 
 __all__ = ["CONTACTS", "ORG_WORDS", "PARTICLES", "Byline", "BylineParser", "byline_parser", "name_case"]
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Ahmed bin Salman").
-PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "ten",
-        "ter",
-        "zu",
-        "zum",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-    ]
-)
-ORG_WORDS = frozenset(
-    [
-        "press",
-        "news",
-        "times",
-        "post",
-        "media",
-        "agency",
-        "report",
-        "journal",
-        "daily",
-        "magazine",
-        "network",
-        "group",
-        "staff",
-        "team",
-        "desk",
-        "wire",
-        "service",
-        "services",
-        "associated",
-        "reuters",
-        "bloomberg",
-        "tribune",
-        "herald",
-        "gazette",
-        "telegraph",
-        "guardian",
-        "chronicle",
-        "review",
-        "weekly",
-        "online",
-        "digital",
-        "redaktion",
-        "zeitung",
-        "nachrichten",
-        "agentur",
-        "verlag",
-        "newsroom",
-        "editorial",
-        "editors",
-        "lines",
-    ]
-)
+# Lower-case words allowed inside a name ("Ursula von der Leyen", "Ahmed bin Salman"), from
+# every phrase file's ``name_particles``.
+PARTICLES = frozenset(lexicon.terms("name_particles"))
+# Words that make a credited name an organisation's ("Associated Press"): ``org_words``.
+ORG_WORDS = frozenset(lexicon.terms("org_words"))
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 _URL = r"(?:https?://|www\.)\S{1,300}"
 _HANDLE = r"@\w{1,30}"

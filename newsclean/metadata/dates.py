@@ -17,6 +17,7 @@ from typing import Any
 import regex
 from lxml import etree
 
+from newsclean import lexicon
 from newsclean.metadata import jsonld
 from newsclean.metadata.datelines import find_dates, numeric_order
 from newsclean.metadata.fields import PageMetadata
@@ -34,25 +35,12 @@ _ISO = regex.compile(
 )
 _DMY = regex.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})")
 _YMD_SLASH = regex.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})")
+# month names and abbreviations -> number, from every phrase file's calendar
 _MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            "january jan januar jänner janvier",
-            "february feb februar février fevrier",
-            "march mar märz mars",
-            "april apr avril",
-            "may mai",
-            "june jun juni juin",
-            "july jul juli juillet",
-            "august aug août",
-            "september sep sept septembre",
-            "october oct oktober okt octobre",
-            "november nov novembre",
-            "december dec dezember dez décembre",
-        ]
-    )
-    for m in names.split()
+    name.casefold(): number
+    for lang in lexicon.available()
+    for number, names in enumerate(lexicon.calendar(lang).get("months", ()), start=1)
+    for name in names.split()
 }
 _WORDY = regex.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?P<m1>\p{L}{3,9})\.?,?\s+(?P<y1>\d{4}))"
@@ -250,8 +238,8 @@ def pick_dates(
     out: PageMetadata,
     sig: Signals,
     meta: dict[str, list[str]],
-    art: dict,
-    page: dict,
+    art: dict[str, Any],
+    page: dict[str, Any],
     tree: Any,
     html: str,
     url: str | None,

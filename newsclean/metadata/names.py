@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from newsclean import lexicon
 from newsclean.metadata.byline_parser import (
     CONTACTS,
     ORG_WORDS,
@@ -27,7 +28,7 @@ from newsclean.metadata.byline_parser import (
     byline_parser,
     name_case,
 )
-from newsclean.textutil import REGEX_TIMEOUT, fold_accents
+from newsclean.textutil import REGEX_TIMEOUT, fold_accents, phrase_alternation
 
 __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
@@ -60,44 +61,8 @@ _LOOSE_PREFIX = regex.compile(
     r"|^(?:par|por|door|przez|автор|(?-i:di))\s+(?=\p{Lu})",
     regex.IGNORECASE,
 )
-_ORG_HEADS = frozenset(
-    [
-        "center",
-        "centre",
-        "institute",
-        "university",
-        "association",
-        "foundation",
-        "council",
-        "department",
-        "office",
-        "society",
-        "clinic",
-        "college",
-        "school",
-        "company",
-        "inc",
-        "inc.",
-        "llc",
-        "ltd",
-        "ltd.",
-        "gmbh",
-        "ag",
-        "corp",
-        "corp.",
-        "corporation",
-        "agency",
-        "ministry",
-        "commission",
-        "committee",
-        "hospital",
-        "bureau",
-        "administration",
-        "authority",
-        "organization",
-        "organisation",
-    ]
-)
+# Words that head an institution's name ("Center for ...", "Example Inc."): ``org_heads``.
+_ORG_HEADS = frozenset(lexicon.terms("org_heads"))
 # Credits that are not authorship: "Updated by ...", "Reviewed by ...", "Edited by ...".
 _NOT_AUTHOR_TAIL = regex.compile(
     r"(?:^|[\s,.;|·•-])(?:last\s+)?(?:updated|reviewed|edited|fact[- ]?checked|medically\s+reviewed|illustrated|"
@@ -106,9 +71,9 @@ _NOT_AUTHOR_TAIL = regex.compile(
 )
 # "... on Friday, December 19", "... on behalf of X", "... am 3. März": the rest is no name.
 _DATE_TAIL = regex.compile(
-    r"\s+(?:on\s+behalf\s+of\b|(?:on|am|at|um|le)\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|oct|nov|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)))"
-    r".{0,300}$",
+    r"\s+(?:on\s+behalf\s+of\b|(?:on|am|at|um|le)\s+(?=\d|"
+    + phrase_alternation((*lexicon.terms("months"), *lexicon.terms("weekdays")))  # every phrase file's
+    + r"\b)).{0,300}$",
     regex.IGNORECASE,
 )
 _DOMAIN = regex.compile(r"(?:[\w-]{1,63}\.){1,4}(?:com|net|org|de|at|ch|uk|co|io|info|eu|fr|es|it|nl|in|us|ca|au)")
@@ -261,60 +226,7 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
 
 # Ordinary words that never occur in a person's name: their presence means the string
 # is a phrase ("Email the author", "View all posts", "Hours ago"), not a name.
-_STOPWORDS = (
-    frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "of",
-            "to",
-            "in",
-            "on",
-            "at",
-            "is",
-            "are",
-            "was",
-            "were",
-            "this",
-            "that",
-            "with",
-            "from",
-            "view",
-            "all",
-            "posts",
-            "email",
-            "more",
-            "read",
-            "follow",
-            "about",
-            "share",
-            "posted",
-            "written",
-            "ago",
-            "hours",
-            "minutes",
-            "updated",
-            "published",
-            "comments",
-            "comment",
-            "reply",
-            "our",
-            "your",
-            "my",
-            "his",
-            "her",
-            "mehr",
-            "alle",
-            "beiträge",
-            "artikel",
-            "autor",
-            "autorin",
-            "uhr",
-        ]
-    )
-    - PARTICLES
-)
+_STOPWORDS = frozenset(lexicon.terms("not_name_words")) - PARTICLES
 
 
 def _site_key(text: str) -> str:
@@ -331,9 +243,7 @@ def _is_org_name(text: str) -> bool:
     )
 
 
-_RELATIVE_TIME = frozenset(
-    ["ago", "hours", "hour", "minutes", "min", "mins", "today", "yesterday", "vor", "stunden", "gestern", "heute"]
-)
+_RELATIVE_TIME = frozenset(lexicon.terms("relative_time_words"))  # "3 hours ago", "vor 3 Stunden"
 
 
 def _strip_leading_time(part: str, parser: BylineParser) -> str:
@@ -377,46 +287,7 @@ def _is_credential(part: str) -> bool:
 
 
 # Placeholders and account words that CMSs put where an author name belongs.
-_NOT_NAMES = frozenset(
-    [
-        "no author",
-        "text",
-        "foto",
-        "fotos",
-        "bild",
-        "redaktion",
-        "gast",
-        "gastautor",
-        "unbekannt",
-        "admin",
-        "administrator",
-        "anonymous",
-        "unknown",
-        "undefined",
-        "null",
-        "none",
-        "webmaster",
-        "author",
-        "editor",
-        "guest",
-        "user",
-        "root",
-        "test",
-        "profile",
-        "name",
-        "bluesky",
-        "twitter",
-        "facebook",
-        "linkedin",
-        "instagram",
-        "github",
-        "mastodon",
-        "threads",
-        "youtube",
-        "tiktok",
-        "x",
-    ]
-)
+_NOT_NAMES = frozenset(lexicon.terms("author_placeholders"))
 
 
 _USERNAME = regex.compile(r"[\p{L}_.-]{2,30}\d{0,4}")

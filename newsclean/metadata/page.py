@@ -66,7 +66,7 @@ def _og_type(meta: dict[str, list[str]]) -> str:
     return got[0].strip().casefold() if got else ""
 
 
-def _main_article(articles: list[dict], sig: Signals, url: str | None) -> dict:
+def _main_article(articles: list[dict[str, Any]], sig: Signals, url: str | None) -> dict[str, Any]:
     """The article object about this page: the one whose headline is the page's title or
     ``<h1>``, or whose URL is the page's; else the first."""
     if len(articles) <= 1:
@@ -83,7 +83,9 @@ def _main_article(articles: list[dict], sig: Signals, url: str | None) -> dict:
     return articles[0]
 
 
-def _rest(out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict, page: dict) -> None:
+def _rest(
+    out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict[str, Any], page: dict[str, Any]
+) -> None:
     # language
     if sig.lang:
         out.set("language", _lang(sig.lang), "html:lang")

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import regex
 from lxml import etree
 
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean import lexicon
+from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
 
 __all__ = ["DateText", "Placed", "Signals", "collect", "first_meta", "meta_source"]
 
@@ -69,23 +70,8 @@ _BIO_NAME = regex.compile(
 )
 
 _CLASS_PARTS = regex.compile(r"[-_]+")
-_BYLINE_PARTS = frozenset(
-    [
-        "byline",
-        "author",
-        "authors",
-        "authorname",
-        "author-name",
-        "writer",
-        "autor",
-        "autorin",
-        "verfasser",
-        "byl",
-        "bylines",
-        "contributor",
-        "contributors",
-    ]
-)
+# class-name parts that mark an author element: every phrase file's ``byline_classes``
+_BYLINE_PARTS = frozenset(lexicon.terms("byline_classes"))
 _DEK_CLASS = regex.compile(
     r"(?:^|[-_])(?:dek|deck|standfirst|sub-?headline|strapline|kicker-text|article-?summary|summary|"
     r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|intro|summary-?text|excerpt|"
@@ -482,63 +468,23 @@ def _head_signal(el: etree._Element, tag: str, s: Signals) -> None:
                 s.image_src = href.strip()
 
 
+# a link to an author's page: a path segment of every phrase file's ``author_paths`` followed by
+# the author's own segment ("/author/jane-doe/"), or an author query ("?author=jane")
+_AUTHOR_PATHS = lexicon.terms("author_paths")
 _AUTHOR_HREF = regex.compile(
-    r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
-    r"producers|staff|team-member)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
+    r"/" + phrase_alternation(_AUTHOR_PATHS) + r"/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
     regex.IGNORECASE,
 )
-# words one of which every href that _AUTHOR_HREF matches holds (a cheap test first)
-_AUTHOR_HREF_HINTS = (
-    "author",
-    "autor",
-    "writer",
-    "contributor",
-    "people",
-    "journalist",
-    "reporter",
-    "byline",
-    "profile",
-    "producers",
-    "staff",
-    "team-member",
-)
-# one scan for all of them (stdlib ``re``: a literal alternation cannot backtrack, and it
-# runs on every link of the page, where ``regex``'s per-call overhead would show)
-_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, _AUTHOR_HREF_HINTS)))
-_LABELS = frozenset(
-    [
-        "by",
-        "written by",
-        "words by",
-        "story by",
-        "posted by",
-        "authored by",
-        "author",
-        "authors",
-        "reported by",
-        "byline",
-        "von",
-        "verfasst von",
-        "geschrieben von",
-        "autor",
-        "autorin",
-        "autoren",
-        "par",
-        "écrit par",
-        "article by",
-        "post by",
-        "about the author",
-        "about the authors",
-        "meet the author",
-        "über den autor",
-        "über die autorin",
-        "zum autor",
-        "zur autorin",
-    ]
-)
-_LABEL_STARTS = ("by ", "written by ", "posted by ", "authored by ", "von ", "verfasst von ", "geschrieben von ")
+# one scan for the words one of which every href that _AUTHOR_HREF matches holds (a cheap
+# test first; stdlib ``re``: a literal alternation cannot backtrack, and it runs on every link
+# of the page, where ``regex``'s per-call overhead would show)
+_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, sorted({*_AUTHOR_PATHS, "author"}))))
+# the whole text of a label before the author's name ("Written by", "About the author"), and the
+# labels that open an author element's text ("By Jane Doe"): ``author_labels``, ``author_lead_labels``
+_LABELS = frozenset(lexicon.terms("author_labels"))
+_LABEL_STARTS = tuple(label + " " for label in lexicon.terms("author_lead_labels"))
 
-_BYLINE_HINTS = ("auth", "byline", "by-line", "writer", "autor", "verfasser")
+_BYLINE_HINTS = tuple(sorted(_BYLINE_PARTS))  # a class attribute holding none has no byline class
 _DEK_HINTS = (
     "dek",
     "chap",

@@ -8,6 +8,7 @@ is known (:func:`complete_site_name`), the name the ``<title>`` adds to the head
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newsclean.hosts import registered_domain
@@ -19,7 +20,9 @@ from newsclean.metadata.titles import title_affix
 __all__ = ["complete_site_name", "pick_canonical_url", "pick_site_name"]
 
 
-def pick_site_name(out: PageMetadata, meta: dict[str, list[str]], art: dict, page: dict, blocks: list) -> None:
+def pick_site_name(
+    out: PageMetadata, meta: dict[str, list[str]], art: dict[str, Any], page: dict[str, Any], blocks: list[Any]
+) -> None:
     got = first_meta(meta, ("og:site_name",))
     if got:
         out.set("site_name", got[0], "meta:og")
@@ -52,7 +55,9 @@ def complete_site_name(out: PageMetadata, sig: Signals) -> None:
     out.set("site_name", registered_domain(sig.page_url), "host")
 
 
-def pick_canonical_url(out: PageMetadata, sig: Signals, art: dict, page: dict, url: str | None) -> None:
+def pick_canonical_url(
+    out: PageMetadata, sig: Signals, art: dict[str, Any], page: dict[str, Any], url: str | None
+) -> None:
     def absolute(href: str | None) -> str | None:
         if not href or href.startswith(("javascript:", "#", "data:")):
             return None

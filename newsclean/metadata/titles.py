@@ -10,6 +10,8 @@ unless one of those holds.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from newsclean.hosts import registered_domain, site_label
@@ -133,7 +135,13 @@ def _join(pieces: list[str], seps: list[str], i: int, j: int) -> str:
 
 
 def pick_title(
-    out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict, page: dict, *, article: bool = True
+    out: PageMetadata,
+    sig: Signals,
+    meta: dict[str, list[str]],
+    art: dict[str, Any],
+    page: dict[str, Any],
+    *,
+    article: bool = True,
 ) -> None:
     """The headline: JSON-LD ``headline``, ``og:title``, ``twitter:title``, microdata, the
     ``<title>``, each without site affixes and never the site's own name; one that an
