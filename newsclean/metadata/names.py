@@ -28,7 +28,7 @@ from newsclean.metadata.byline_parser import (
     byline_parser,
     name_case,
 )
-from newsclean.textutil import REGEX_TIMEOUT, fold_accents, phrase_alternation
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, fold_accents, phrase_alternation
 
 __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
@@ -38,13 +38,16 @@ _SPLIT = regex.compile(
     regex.IGNORECASE,
 )
 # Co-authors in brackets: "Jean Dupont (avec Marie Curie et Paul Martin)", "Jane Doe (with John Roe)".
-_WITH = regex.compile(
-    r"\((?:avec|with|mit|con|com|met|z|и|along with|together with)\s+([^()]{2,200})\)", regex.IGNORECASE
-)
+_WITH = compile_phrases(lexicon.terms("coauthor_words"), prefix=r"\(", suffix=r"\s+([^()]{2,200})\)")
 # "Doe, Jane" (last name first, as library catalogues and some CMSs write authors).
 _LAST_FIRST = regex.compile(r"(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)?)")
-_FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per|at|bei)\s+(?=\p{Lu}|the\b)", regex.IGNORECASE)
-_HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\.?\s+", regex.IGNORECASE)
+# "Jane Doe for Example News", "Jane Doe at Example University": the rest is no name
+_FOR_OUTLET = compile_phrases(
+    (*lexicon.terms("outlet_prepositions"), *lexicon.terms("workplace_prepositions")),
+    prefix=r"\s+",
+    suffix=r"\s+(?=\p{Lu}|the\b)",
+)
+_HONORIFIC = compile_phrases(lexicon.terms("honorifics"), prefix="^", suffix=r"\.?\s+")
 # Credentials after a name: "MD", "PhD", "RN", "E-RYT 200", "CFP®".
 _CREDENTIAL = regex.compile(
     r"\p{Lu}[\p{Lu}.®-]{0,6}[a-z]?[\p{Lu}.]{0,3}"
