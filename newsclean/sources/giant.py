@@ -32,10 +32,9 @@ flat however long the page. The filters then run as on any page. The largest of 
 
 from __future__ import annotations
 
-from datetime import date
-
 import logging
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from lxml import etree
