@@ -14,7 +14,8 @@ annotated body, where it has one) holds the phrase case-blind (full case folding
 whitespace matching a space in the phrase, and as whole words (no word character right before
 or after a phrase edge that is itself a word character). Class words (``lead_classes``) are
 matched the way :mod:`newsclean.sources.lead_paragraph` matches them: in the ``class``
-attributes of the page.
+attributes of the page (``byline_classes`` likewise). Path words (``author_paths``) are
+matched as whole path segments of the page's link targets (``href="/author/jane-doe"``).
 
 A single-site phrase that also occurs in an annotated boilerplate snippet (the ``without``
 snippets of boilerplate-dev and WCXB pages) of that site was copied from that page's
@@ -53,12 +54,15 @@ RESULTS = ROOT / "benchmarks" / "results"
 SNAPSHOT = ROOT / "fixtures" / "lexicon-sites.json"
 CORPUS_NAMES = ("scrapinghub", "wcxb", "wcxb-other", "boilerplate")
 #: keys whose entries are class words, matched in ``class`` attributes instead of text
-CLASS_KEYS = frozenset({"lead_classes"})
+CLASS_KEYS = frozenset({"lead_classes", "byline_classes"})
+#: keys whose entries are path segments, matched in link targets (``href``) instead of text
+HREF_KEYS = frozenset({"author_paths"})
 MIN_SITES = 2
 #: single-site phrases of this many words or more may be at most ``LONG_SHARE`` of the lexicon
 LONG_WORDS = 3
 LONG_SHARE = 0.02
 
+_HREF_ATTR = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 _CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 _WORD = regex.compile(r"\w+")
 
@@ -76,6 +80,15 @@ class Entry:
         return self.key in CLASS_KEYS
 
     @property
+    def in_hrefs(self) -> bool:
+        return self.key in HREF_KEYS
+
+    @property
+    def where(self) -> str:
+        """What of a page the entry is matched in: ``"text"``, ``"classes"`` or ``"hrefs"``."""
+        return "classes" if self.in_classes else "hrefs" if self.in_hrefs else "text"
+
+    @property
     def n_words(self) -> int:
         return len(self.phrase.split())
 
@@ -90,6 +103,7 @@ class PageText:
     text: str
     classes: str
     annotation: str
+    hrefs: str = ""
 
 
 def entries() -> list[Entry]:
@@ -109,6 +123,11 @@ def entries() -> list[Entry]:
 def class_words(html: str) -> str:
     """Every ``class`` attribute value of the page, one per line."""
     return "\n".join(next(v for v in m.groups() if v is not None) for m in _CLASS_ATTR.finditer(html))
+
+
+def link_targets(html: str) -> str:
+    """Every ``href`` attribute value of the page, one per line."""
+    return "\n".join(next(v for v in m.groups() if v is not None) for m in _HREF_ATTR.finditer(html))
 
 
 def _references(corpus: str, truth: dict[str, object]) -> list[str]:
@@ -132,7 +151,7 @@ def read_page(corpus: str, page: corpora.Page) -> PageText:
     text, classes = unicodedata.normalize("NFC", visible_text(html)), class_words(html)
     refs = _references(corpus, page.truth)
     annotation = "\n".join(_snippets(page.truth.get("without")))
-    return PageText(corpus, page.id, page.site, "\n".join([text, *refs]), classes, annotation)
+    return PageText(corpus, page.id, page.site, "\n".join([text, *refs]), classes, annotation, link_targets(html))
 
 
 def pages(corpus_names: Iterable[str] = CORPUS_NAMES, limit: int | None = None) -> Iterator[PageText]:
@@ -159,8 +178,10 @@ class Pattern:
 
     @classmethod
     @cache
-    def of(cls, phrase: str, in_classes: bool = False) -> Pattern:
+    def of(cls, phrase: str, in_classes: bool = False, in_hrefs: bool = False) -> Pattern:
         body = r"\s+".join(re.escape(w) for w in phrase.casefold().split())
+        if in_hrefs:  # a whole path segment
+            return cls(re.compile("/" + body + "/"), None)
         if in_classes:
             return cls(re.compile(body + r"(?![a-z])"), re.compile(r"[a-z]"))
         after = r"(?!\w)" if _WORD.match(phrase[-1:]) else ""
@@ -203,28 +224,28 @@ class Folded:
 def occurs(entry: Entry, text: str | Folded) -> bool:
     """Whether ``entry``'s phrase occurs in ``text`` (matched as described above)."""
     folded = text if isinstance(text, Folded) else Folded.of(text)
-    if not folded.may_hold(_needed(entry.phrase), entry.in_classes):
+    if not folded.may_hold(_needed(entry.phrase), entry.in_classes or entry.in_hrefs):
         return False
-    return Pattern.of(entry.phrase, entry.in_classes).search(folded.text)
+    return Pattern.of(entry.phrase, entry.in_classes, entry.in_hrefs).search(folded.text)
 
 
 def sites_of(all_entries: list[Entry], all_pages: Iterable[PageText]) -> dict[Entry, set[str]]:
     """For each entry, the sites with a page that holds it."""
-    by_phrase: dict[tuple[str, bool], list[Entry]] = {}
+    by_phrase: dict[tuple[str, str], list[Entry]] = {}
     for e in all_entries:
-        by_phrase.setdefault((e.phrase, e.in_classes), []).append(e)
-    found: dict[tuple[str, bool], set[str]] = {k: set() for k in by_phrase}
+        by_phrase.setdefault((e.phrase, e.where), []).append(e)
+    found: dict[tuple[str, str], set[str]] = {k: set() for k in by_phrase}
     for page in all_pages:
-        folded = {False: Folded.of(page.text), True: Folded.of(page.classes)}
-        for (phrase, in_classes), group in by_phrase.items():
-            if page.site not in found[(phrase, in_classes)] and occurs(group[0], folded[in_classes]):
-                found[(phrase, in_classes)].add(page.site)
-    return {e: found[(e.phrase, e.in_classes)] for e in all_entries}
+        folded = {"text": Folded.of(page.text), "classes": Folded.of(page.classes), "hrefs": Folded.of(page.hrefs)}
+        for (phrase, where), group in by_phrase.items():
+            if page.site not in found[(phrase, where)] and occurs(group[0], folded[where]):
+                found[(phrase, where)].add(page.site)
+    return {e: found[(e.phrase, e.where)] for e in all_entries}
 
 
 def annotation_copies(sites: dict[Entry, set[str]], all_pages: Iterable[PageText]) -> dict[Entry, str]:
     """Single-site entries that occur in an annotated boilerplate snippet of that site's pages."""
-    single = {e: next(iter(s)) for e, s in sites.items() if len(s) == 1 and not e.in_classes}
+    single = {e: next(iter(s)) for e, s in sites.items() if len(s) == 1 and e.where == "text"}
     copies: dict[Entry, str] = {}
     for page in all_pages:
         if not page.annotation:

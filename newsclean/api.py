@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -11,6 +12,7 @@ from newsclean.article import Article
 from newsclean.document import Document
 from newsclean.errors import ExtractionError, InputError, InputTooLargeError, NewscleanError
 from newsclean.limits import DEFAULT_LIMITS, Budget, Limits
+from newsclean.metadata.dates import moment
 from newsclean.page_type import text_page_type
 from newsclean.page_warnings import page_warnings
 from newsclean.pipeline import Pipeline
@@ -41,6 +43,7 @@ def clean(
     limits: Limits | None = None,
     html_options: HtmlOptions | None = None,
     encoding: str | None = None,
+    now: str | date | None = None,
 ) -> Article:
     """Clean one page: HTML or plain text, ``str`` or ``bytes`` in any encoding, or what a
     scraper holds: an lxml tree, a BeautifulSoup soup or ``Tag``, an HTTP response
@@ -55,6 +58,10 @@ def clean(
     ``pipeline`` replaces the default filters (see :class:`~newsclean.Pipeline`).
     ``limits`` bounds size, blocks, nesting and time (see :class:`~newsclean.Limits`).
     ``html_options`` tunes the HTML extraction (see :class:`~newsclean.HtmlOptions`).
+    ``now`` (a date, a datetime or an ISO 8601 string such as a WARC record's date) is when
+    the page was fetched: no publication date after it is accepted, and the same page read
+    with the same ``now`` gives the same dates on any day. Without it, dates are bounded by
+    the day of the call.
     Raises :class:`~newsclean.InputError` for input that cannot be a page (wrong type,
     binary data or a response whose ``Content-Type`` is no page, undecodable or too large);
     every error raised is a :class:`~newsclean.NewscleanError`. A page with no article
@@ -66,13 +73,17 @@ def clean(
     """
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    try:
+        moment(now)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits)
     given = read_page(page)
     url_source = "argument" if url else "response"
     url = url or given.url
     kind = given.kind if kind == "auto" and given.kind else kind
-    doc = _document(given, kind, url=url, encoding=encoding, limits=limits, options=html_options)
+    doc = _document(given, kind, url=url, encoding=encoding, limits=limits, options=html_options, now=now)
     doc.warnings.extend(page_warnings(doc.blocks, title=_str(doc.meta.get("title")), evidence=doc.evidence))
     if len(doc.blocks) > limits.max_blocks:
         log.warning("page has %d blocks; keeping the first %d", len(doc.blocks), limits.max_blocks)
@@ -101,19 +112,26 @@ def clean(
 
 
 def _document(
-    given: Page, kind: PageKind, *, url: str | None, encoding: str | None, limits: Limits, options: HtmlOptions | None
+    given: Page,
+    kind: PageKind,
+    *,
+    url: str | None,
+    encoding: str | None,
+    limits: Limits,
+    options: HtmlOptions | None,
+    now: str | date | None = None,
 ) -> Document:
     """The page's document, from its tree or its decoded markup (HTML or text source)."""
     tree = given.tree
     if tree is not None:
         if kind == "text":
             raise InputError("kind='text' was given with a parsed tree; pass the page's text instead")
-        return _extract(lambda: html_document(tree, url=url, options=options, max_depth=limits.max_depth))
+        return _extract(lambda: html_document(tree, url=url, options=options, max_depth=limits.max_depth, now=now))
     text = sanitize(_text(given, kind, encoding, limits))
     if kind == "auto":
         kind = "html" if detect_kind(text) == "html" else "text"
     if kind == "html":
-        doc = _extract(lambda: html_document(text, url=url, options=options, max_depth=limits.max_depth))
+        doc = _extract(lambda: html_document(text, url=url, options=options, max_depth=limits.max_depth, now=now))
     else:
         doc = _extract(lambda: text_document(text))
     if looks_like_url(text):
@@ -162,13 +180,17 @@ def to_article(doc: Document) -> Article:
     if page is not None:
         sources["page_type"] = page.compact()
     meta = doc.meta
-    authors = meta.get("authors") or []
+    authors = _strs(meta.get("authors"))
+    organizations = _strs(meta.get("author_organizations"))
+    if not authors and organizations:  # the byline credits no person: the organisation it credits
+        authors = organizations[:_MAX_CREDITED]
+        sources["authors"] = sources.get("author_organizations", "html")
     return Article(
         text="\n\n".join(paragraphs),
         paragraphs=paragraphs,
         title=_str(meta.get("title")),
         subtitle=_str(meta.get("subtitle")),
-        authors=list(authors) if isinstance(authors, list) else [],
+        authors=authors,
         published=_str(meta.get("published")),
         site_name=_str(meta.get("site_name")),
         url=_str(meta.get("url")),
@@ -182,7 +204,7 @@ def to_article(doc: Document) -> Article:
         warnings=warnings,
         # page metadata (newsclean.metadata)
         modified=_str(meta.get("modified")),
-        author_organizations=_strs(meta.get("author_organizations")),
+        author_organizations=organizations,
         canonical_url=_str(meta.get("canonical_url")),
         section=_str(meta.get("section")),
         tags=_strs(meta.get("tags")),
@@ -191,6 +213,9 @@ def to_article(doc: Document) -> Article:
         page_type=page.type if page else None,
         page_type_confidence=page.confidence if page else None,
     )
+
+
+_MAX_CREDITED = 3  # organisations credited as authors when no person is
 
 
 def _str(value: object) -> str | None:

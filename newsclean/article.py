@@ -59,6 +59,10 @@ class Article:
     ``title``, a byline's names into ``authors``), and ``edits`` the words a filter changed
     in place (a mojibake repair); see :mod:`newsclean.audit`. Together with the body they
     account for every word of the blocks the source produced.
+
+    ``authors`` are who the page credits: the persons its byline names, or, when it names
+    no person, the organisations credited instead (``"Reuters"``, ``"Example Staff"``);
+    ``author_organizations`` lists every organisation named as an author.
     """
 
     text: str = ""

@@ -173,3 +173,25 @@ def test_results_are_cleaned_or_failed() -> None:
     }
     with pytest.raises(ConfigError, match="unknown article field"):
         ok.to_dict(["body"])
+
+
+_DATED = (
+    "<html><head><meta property='article:published_time' content='2024-05-01T09:00:00+00:00'></head>"
+    "<body><h1>Harbour reopens after storm</h1><p class='date'>Published June 3, 2030</p>"
+    + "<p>The harbour reopened on Friday after a week of repairs to the sea wall and the piers.</p>" * 4
+    + "</body></html>"
+)
+
+
+def test_a_records_fetch_date_bounds_its_publication_date() -> None:
+    records = [{"html": _DATED, "warc_date": "2024-06-01T12:00:00Z"}, {"html": _DATED}]
+    bounded, unbounded = (r.article for r in clean_many(records, workers=0))
+    assert bounded is not None and unbounded is not None
+    assert bounded.published == "2024-05-01T09:00:00+00:00"  # the printed 2030 date is after the fetch
+    assert bounded.published == newsclean.clean(_DATED, now="2024-06-01").published
+    assert unbounded.published == newsclean.clean(_DATED).published
+
+
+def test_now_that_is_no_date_is_an_input_error() -> None:
+    with pytest.raises(newsclean.InputError):
+        newsclean.clean(_DATED, now="yesterday")

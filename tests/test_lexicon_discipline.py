@@ -80,6 +80,11 @@ def test_matching_is_whole_words_case_blind_and_whitespace_flexible() -> None:
     assert audit.occurs(audit.Entry("en", "byline_prefixes", "author:"), "Author:Jane")
     assert audit.occurs(audit.Entry("de", "lead_classes", "lead"), "article-lead big")
     assert not audit.occurs(audit.Entry("de", "lead_classes", "lead"), "leader")
+    assert audit.occurs(audit.Entry("en", "byline_classes", "author"), "post-author author__name")
+    assert not audit.occurs(audit.Entry("en", "byline_classes", "author"), "authorized")
+    # path words are whole segments of a link target
+    assert audit.occurs(audit.Entry("en", "author_paths", "author"), "https://example.com/author/jane-doe/")
+    assert not audit.occurs(audit.Entry("en", "author_paths", "author"), "/authors/jane-doe\n/co-author/x")
 
 
 def _sample(corpus: str) -> list[corpora.Page]:

@@ -54,7 +54,8 @@ examples:
   newsclean warc crawl/*.warc.gz -o clean.jsonl --workers 2 --resume
 
 HTML responses with status 200 are cleaned; other responses are skipped and counted.
-Each output line carries the WARC record id (`id`), target URI (`url`) and `warc_date`.
+Each output line carries the WARC record id (`id`), target URI (`url`) and `warc_date`;
+the record's date bounds the page's publication date, so a rerun gives the same dates.
 """
 
 

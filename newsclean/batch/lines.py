@@ -122,7 +122,7 @@ def written(
     item = record_item(number, record, spec.fields, spec.kind, spec.keep)
     if failure is not None:
         item.error = item.error or failure
-    outcome = None if item.error is not None else clean_one(item.page, item.kind, item.url, pipeline, limits)  # type: ignore[arg-type]
+    outcome = None if item.error is not None else clean_one(item.page, item.kind, item.url, pipeline, limits, item.now)  # type: ignore[arg-type]
     result = item.result(outcome)
     if spec.only_articles and result.ok and result.article.page_type != "article":
         return Written(None, True, {}, not_article=True)

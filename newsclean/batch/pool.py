@@ -79,6 +79,9 @@ class Fields:
     text: str = "text"
     id: str = "id"
     url: str = "url"
+    #: when the page was fetched (ISO 8601, as a WARC record's ``WARC-Date``): the ``now``
+    #: of :func:`~newsclean.clean`, so no publication date after it is accepted
+    now: str = "warc_date"
 
 
 class BadRecord(NewscleanError):
@@ -112,13 +115,14 @@ class Item:
     page: str | bytes | None = None
     kind: PageKind = "auto"
     url: str | None = None
+    now: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
 
     @property
-    def task(self) -> tuple[str | bytes, PageKind, str | None] | None:
+    def task(self) -> tuple[str | bytes, PageKind, str | None, str | None] | None:
         """What a worker is sent (``None``: the record is an error already)."""
-        return None if self.error is not None else (self.page, self.kind, self.url)  # type: ignore[return-value]
+        return None if self.error is not None else (self.page, self.kind, self.url, self.now)  # type: ignore[return-value]
 
     def result(self, outcome: Article | dict[str, str] | None) -> Result:
         if outcome is None:  # an error already: no task was run
@@ -147,7 +151,13 @@ def record_item(index: int, record: Any, fields: Fields, kind: PageKind, keep: S
         return Item(index, position, error=error("InputError", message))
     rid = record.get(fields.id)
     url = record.get(fields.url)
-    item = Item(index, position if rid is None else record_id(rid), url=url if isinstance(url, str) and url else None)
+    now = record.get(fields.now)
+    item = Item(
+        index,
+        position if rid is None else record_id(rid),
+        url=url if isinstance(url, str) and url else None,
+        now=now if isinstance(now, str) else None,
+    )
     item.extra = {k: record[k] for k in keep if k in record}
     for name, field_kind in ((fields.html, kind), (fields.text, "text")):
         value = record.get(name)
@@ -205,11 +215,16 @@ def _log_levels() -> tuple[int, int]:
 
 
 def clean_one(
-    page: str | bytes, kind: PageKind, url: str | None, pipeline: Pipeline | None, limits: Limits | None
+    page: str | bytes,
+    kind: PageKind,
+    url: str | None,
+    pipeline: Pipeline | None,
+    limits: Limits | None,
+    now: str | None = None,
 ) -> Article | dict[str, str]:
     """:func:`~newsclean.clean` of one page, or its error (``{"type": ..., "message": ...}``)."""
     try:
-        return clean(page, url=url, kind=kind, pipeline=pipeline, limits=limits)
+        return clean(page, url=url, kind=kind, pipeline=pipeline, limits=limits, now=now)
     except Exception as exc:  # one page's failure is that page's error record
         log.debug("cleaning failed: %s: %s", type(exc).__name__, exc)
         return error(type(exc).__name__, str(exc))
@@ -219,8 +234,8 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _work(tasks: list[tuple[str | bytes, PageKind, str | None]]) -> list[Article | dict[str, str]]:
-    return [clean_one(page, kind, url, _WORKER.pipeline, _WORKER.limits) for page, kind, url in tasks]
+def _work(tasks: list[tuple[str | bytes, PageKind, str | None, str | None]]) -> list[Article | dict[str, str]]:
+    return [clean_one(page, kind, url, _WORKER.pipeline, _WORKER.limits, now) for page, kind, url, now in tasks]
 
 
 # -- the parent side --------------------------------------------------------------------
@@ -381,7 +396,10 @@ def clean_many(
     filters (it must pickle: custom filters are module-level functions or objects).
     ``kind`` applies to pages given as ``str``/``bytes`` and to the ``html`` field
     (``text`` fields are always cleaned as text). ``keep`` names input fields copied into
-    each result's ``extra``. ``chunk_size`` records go to a worker at once; at most
+    each result's ``extra``. A mapping record's ``warc_date`` (the field :class:`Fields`
+    names ``now``) is when the page was fetched: its dates are read as of then (the ``now``
+    of :func:`~newsclean.clean`), so a rerun gives the same dates. ``chunk_size`` records
+    go to a worker at once; at most
     ``in_flight`` chunks (default ``4 * workers``) are submitted and not yet yielded.
     ``timeout`` (seconds per page, worker processes only): a page that takes longer stops
     its worker and gets the error ``Timeout``; the other pages in flight are retried.
@@ -414,7 +432,7 @@ def _serial(items: Iterator[Item], pipeline: Pipeline | None, limits: Limits | N
         if item.error is not None:
             yield item.result(item.error)
         else:
-            yield item.result(clean_one(item.page, item.kind, item.url, pipeline, limits))  # type: ignore[arg-type]
+            yield item.result(clean_one(item.page, item.kind, item.url, pipeline, limits, item.now))  # type: ignore[arg-type]
 
 
 def _parallel(

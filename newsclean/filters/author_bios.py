@@ -57,7 +57,7 @@ class AuthorBios(LexiconFilter):
     @cached_property
     def _bio(self) -> regex.Pattern[str]:
         """A name, a bio verb or a role (``bio_copulas``, ``bio_articles``, ``bio_role_nouns``),
-        then maybe an outlet (``outlet_prepositions``, a capitalised name with ``outlet_glue``).
+        then maybe an outlet (``bio_outlet_prepositions``, a capitalised name with ``outlet_glue``).
         Only the role nouns match case-blind: a name and an outlet are told by their capitals."""
         particles = phrase_alternation(self.terms("name_particles"))
         name = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|" + particles + r")){1,4})"
@@ -72,7 +72,7 @@ class AuthorBios(LexiconFilter):
             + phrase_alternation(self.terms("bio_role_nouns"))
             + r")\b"
         )
-        prepositions = phrase_alternation(self.terms("outlet_prepositions"))
+        prepositions = phrase_alternation(self.terms("bio_outlet_prepositions"))
         outlet = r"(?:[^.]{0,200}?\s" + prepositions + r"\s+" + outlet_name + r"\s*[.,])?"
         return regex.compile(r"^\s*" + name + r",?\s+(?:" + verbs + "|" + role + ")" + outlet, regex.V0)
 

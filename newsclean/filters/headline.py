@@ -48,7 +48,11 @@ class Headline(LexiconFilter):
 
     A first block counts as a title when it is short (``max_title_words``), is not a
     byline and does not end with a full stop or a colon. The next block counts as the
-    dek when it is short (``max_dek_words``) and a byline follows it, or it is a heading.
+    dek when it has ``min_dek_words`` to ``max_dek_words`` words (fewer: a section label
+    such as "Introduction"), is not the headline again, and a byline follows it or it is a
+    heading. When the page's markup already gave the subtitle, a first block repeating it
+    is that dek printed again and moves out of the body (except where the lead opens the
+    body, below).
     The filter runs after the removing filters, so a byline between dek and body has
     already gone (its removal record still marks the place). HTML input already has a
     title from the page: a leading heading that repeats it is taken out of the body, and
@@ -64,6 +68,7 @@ class Headline(LexiconFilter):
 
     name: ClassVar[str] = "headline"
     max_title_words: int = 30
+    min_dek_words: int = 4  # "Introduction", "Key Takeaways", "Prefer to watch?" are labels, not deks
     max_dek_words: int = 70
     max_kickers: int = 2
     max_kicker_words: int = 3
@@ -116,10 +121,26 @@ class Headline(LexiconFilter):
         )
 
     def _dek(self, doc: Document, rest: list[Block], *, require_heading: bool) -> None:
-        if not rest or doc.meta.get("subtitle"):
+        if not rest:
+            return
+        subtitle = doc.meta.get("subtitle")
+        if subtitle:  # the page's dek printed again at the top of the body moves out of it
+            first = rest[0]
+            lead_stays = doc.source == "html" and _lead_opens_body(doc.meta.get("language"))
+            if (
+                isinstance(subtitle, str)
+                and first.kind in _SKIPPABLE
+                and _same(first.text, subtitle)
+                and not lead_stays
+            ):
+                doc.discard(first)
+                doc.move(first, "subtitle", first.text, filter=self.name, reason="repeats the page's subtitle")
             return
         dek = rest[0]
-        if dek.kind not in _SKIPPABLE or not 0 < dek.n_words <= self.max_dek_words:
+        if dek.kind not in _SKIPPABLE or not self.min_dek_words <= len(_TOKEN.findall(dek.text)) <= self.max_dek_words:
+            return
+        title = doc.meta.get("title")
+        if isinstance(title, str) and _same(dek.text, title):  # the headline printed twice
             return
         if self._is_byline(dek.text):
             return

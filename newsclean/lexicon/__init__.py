@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["SHARED", "available", "documented", "load", "sections", "terms"]
+__all__ = ["SHARED", "available", "calendar", "documented", "load", "sections", "terms"]
 
 #: the file of words no one language owns, merged into every :func:`terms`
 SHARED = "shared"
@@ -69,6 +69,16 @@ def documented(language: str) -> Mapping[str, str]:
     kept as documented standard wording (``KeyError`` if not shipped)."""
     notes = _read(language).get("documented", {})
     return MappingProxyType({str(k).casefold(): str(v) for k, v in notes.items()})
+
+
+@cache
+def calendar(language: str) -> Mapping[str, Any]:
+    """How ``language`` writes a date: its ``[calendar]`` table (``months``, January first,
+    each its names and abbreviations; ``numeric_order``; ``joiners``; ``day_suffixes``;
+    ``year_suffixes``; ``ymd_markers``), read-only; empty when the file has none
+    (``KeyError`` if not shipped). A calendar, not phrases: no phrase discipline applies."""
+    table = _read(language).get("calendar", {})
+    return MappingProxyType({str(k): tuple(v) if isinstance(v, list) else v for k, v in table.items()})
 
 
 def terms(key: str, languages: tuple[str, ...] | None = None, extra: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -9,12 +9,13 @@ from typing import Any
 
 import regex
 
+from newsclean import lexicon
 from newsclean.hosts import site_label
 from newsclean.metadata import jsonld
 from newsclean.metadata.fields import PageMetadata
 from newsclean.metadata.names import classify, clean_author, name_key, same_person, unique_people
 from newsclean.metadata.signals import Signals, meta_source
-from newsclean.textutil import REGEX_TIMEOUT, compact_key
+from newsclean.textutil import REGEX_TIMEOUT, compact_key, compile_phrases
 
 __all__ = ["AUTHOR_META", "pick_authors"]
 
@@ -38,8 +39,9 @@ AUTHOR_META = (
 
 
 _DOMAIN_LIKE = regex.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
-_OWN_STAFF = frozenset(["team", "staff", "editors", "desk", "redaktion", "newsroom"])
-_LEAD_LABEL = regex.compile(r"^(?:written\s+by|posted\s+by|authored\s+by|by|von|verfasst\s+von)\s*:?\s*", regex.I)
+_OWN_STAFF = frozenset(lexicon.terms("staff_words"))  # "The Example Team"
+# "By Jane Doe", "Written by: Jane Doe": the labels of every phrase file's ``author_lead_labels``
+_LEAD_LABEL = compile_phrases(lexicon.terms("author_lead_labels"), prefix="^", suffix=r"\s*:?\s*")
 _TITLE_PIECES = regex.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
@@ -47,9 +49,9 @@ def pick_authors(
     out: PageMetadata,
     sig: Signals,
     meta: dict[str, list[str]],
-    art: dict,
-    articles: list[dict],
-    by_id: dict[str, dict],
+    art: dict[str, Any],
+    articles: list[dict[str, Any]],
+    by_id: dict[str, dict[str, Any]],
 ) -> None:
     site_keys = {name_key(n) for n in (out.site_name,) if n}
     site_names = tuple(n for n in (out.site_name, site_label(sig.page_url)) if n)
@@ -105,9 +107,9 @@ def pick_authors(
             inner = clean_author(bylines[i + 1], site_names=site_names)[0]
             if inner and any(same_person(inner[0], p) or p.startswith(inner[0]) for p in clean_author(text)[0]):
                 continue
-        n = len(evidence)
+        before = len(evidence)
         add("byline-element", [(text, "")])
-        if len(evidence) > n:
+        if len(evidence) > before:
             break
     for text in sig.labelled:
         add("byline-label", [(text, "")], strict=True)

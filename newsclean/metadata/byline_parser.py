@@ -19,79 +19,11 @@ from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_word, first
 
 __all__ = ["CONTACTS", "ORG_WORDS", "PARTICLES", "Byline", "BylineParser", "byline_parser", "name_case"]
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Ahmed bin Salman").
-PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "ten",
-        "ter",
-        "zu",
-        "zum",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-    ]
-)
-ORG_WORDS = frozenset(
-    [
-        "press",
-        "news",
-        "times",
-        "post",
-        "media",
-        "agency",
-        "report",
-        "journal",
-        "daily",
-        "magazine",
-        "network",
-        "group",
-        "staff",
-        "team",
-        "desk",
-        "wire",
-        "service",
-        "services",
-        "associated",
-        "reuters",
-        "bloomberg",
-        "tribune",
-        "herald",
-        "gazette",
-        "telegraph",
-        "guardian",
-        "chronicle",
-        "review",
-        "weekly",
-        "online",
-        "digital",
-        "redaktion",
-        "zeitung",
-        "nachrichten",
-        "agentur",
-        "verlag",
-        "newsroom",
-        "editorial",
-        "editors",
-        "lines",
-    ]
-)
+# Lower-case words allowed inside a name ("Ursula von der Leyen", "Ahmed bin Salman"), from
+# every phrase file's ``name_particles``.
+PARTICLES = frozenset(lexicon.terms("name_particles"))
+# Words that make a credited name an organisation's ("Associated Press"): ``org_words``.
+ORG_WORDS = frozenset(lexicon.terms("org_words"))
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 _URL = r"(?:https?://|www\.)\S{1,300}"
 _HANDLE = r"@\w{1,30}"
@@ -101,7 +33,7 @@ _LETTERS = regex.compile(r"\p{L}+")
 _BARE_SEPARATOR = regex.compile(r"[,|·•/–—]|\s-\s")
 _SEPARATORS = regex.compile(r"\s*(?:[|·•/\n]|\s[-–—]\s|\s*[–—]\s*)\s*")
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b)\s*", regex.IGNORECASE)
-_FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per)\s+(?=\p{Lu})", regex.IGNORECASE)
+_FOR_OUTLET = compile_phrases(lexicon.terms("outlet_prepositions"), prefix=r"\s+", suffix=r"\s+(?=\p{Lu})")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}|\p{Lu}")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{Lu}'’.-]*|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*")
 _DATE_NUMBER = regex.compile(r"\d{1,4}(?:[:./-]\d{1,4}){0,3}(?:st|nd|rd|th|h)?")

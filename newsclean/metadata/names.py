@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from newsclean import lexicon
 from newsclean.metadata.byline_parser import (
     CONTACTS,
     ORG_WORDS,
@@ -27,13 +28,26 @@ from newsclean.metadata.byline_parser import (
     byline_parser,
     name_case,
 )
-from newsclean.textutil import REGEX_TIMEOUT, fold_accents
+from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, fold_accents, phrase_alternation
 
 __all__ = ["clean_author", "is_bad_name", "name_key", "same_person"]
 
-_SPLIT = regex.compile(r"\s*(?:[|;/\n·•⋅]|,|\s&\s|&(?=\s)|\band\b|\bund\b|\bet\b|\s[-–—]\s)\s*", regex.IGNORECASE)
-_FOR_OUTLET = regex.compile(r"\s+(?:for|für|pour|para|per|at|bei)\s+(?=\p{Lu}|the\b)", regex.IGNORECASE)
-_HONORIFIC = regex.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\.?\s+", regex.IGNORECASE)
+_SPLIT = regex.compile(
+    r"\s*(?:[|;/\n·•⋅、，]|,|\s&\s|&(?=\s)|\band\b|\bund\b|\bet\b|\bwith\b|\bavec\b|\s[-–—]\s"
+    r"|\s(?:y|e|en|i|og|и)\s(?=\p{Lu}))\s*",  # "Ana Ruiz y Luis Gil", "Jan de Vries en Piet Bos"
+    regex.IGNORECASE,
+)
+# Co-authors in brackets: "Jean Dupont (avec Marie Curie et Paul Martin)", "Jane Doe (with John Roe)".
+_WITH = compile_phrases(lexicon.terms("coauthor_words"), prefix=r"\(", suffix=r"\s+([^()]{2,200})\)")
+# "Doe, Jane" (last name first, as library catalogues and some CMSs write authors).
+_LAST_FIRST = regex.compile(r"(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)?)")
+# "Jane Doe for Example News", "Jane Doe at Example University": the rest is no name
+_FOR_OUTLET = compile_phrases(
+    (*lexicon.terms("outlet_prepositions"), *lexicon.terms("workplace_prepositions")),
+    prefix=r"\s+",
+    suffix=r"\s+(?=\p{Lu}|the\b)",
+)
+_HONORIFIC = compile_phrases(lexicon.terms("honorifics"), prefix="^", suffix=r"\.?\s+")
 # Credentials after a name: "MD", "PhD", "RN", "E-RYT 200", "CFP®".
 _CREDENTIAL = regex.compile(
     r"\p{Lu}[\p{Lu}.®-]{0,6}[a-z]?[\p{Lu}.]{0,3}"
@@ -44,47 +58,14 @@ _LOOSE_PREFIX = regex.compile(
     r"^(?:(?:recipe|story|words|text|article|post|photos?)\s+)?(?:authored\s+by|written\s+by|posted\s+by|by|von|par|"
     r"eingestellt\s+von|geschrieben\s+von|verfasst\s+von|ver(?:ö|oe)ffentlicht\s+von|"
     r"author|autor|autorin|verfasst\s+von)\s*:\s*|^(?-i:By|Von)(?=(?-i:\p{Lu}\p{Ll}))|^(?:recipe|story|words|article)\s+by\s+"
-    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})|^(?:eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht)\s+von\s+",
+    r"|^(?:author|autor|autorin)\s+(?=\p{Lu})|^(?:eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht)\s+von\s+"
+    # the byline word of other languages before a capitalised name: "Par Jean Dupont", "Por Ana Ruiz",
+    # "Door Jan Bos", "Przez Jana Nowak", "di Mario Rossi" (lower case: "Di Maria" is a name)
+    r"|^(?:par|por|door|przez|автор|(?-i:di))\s+(?=\p{Lu})",
     regex.IGNORECASE,
 )
-_ORG_HEADS = frozenset(
-    [
-        "center",
-        "centre",
-        "institute",
-        "university",
-        "association",
-        "foundation",
-        "council",
-        "department",
-        "office",
-        "society",
-        "clinic",
-        "college",
-        "school",
-        "company",
-        "inc",
-        "inc.",
-        "llc",
-        "ltd",
-        "ltd.",
-        "gmbh",
-        "ag",
-        "corp",
-        "corp.",
-        "corporation",
-        "agency",
-        "ministry",
-        "commission",
-        "committee",
-        "hospital",
-        "bureau",
-        "administration",
-        "authority",
-        "organization",
-        "organisation",
-    ]
-)
+# Words that head an institution's name ("Center for ...", "Example Inc."): ``org_heads``.
+_ORG_HEADS = frozenset(lexicon.terms("org_heads"))
 # Credits that are not authorship: "Updated by ...", "Reviewed by ...", "Edited by ...".
 _NOT_AUTHOR_TAIL = regex.compile(
     r"(?:^|[\s,.;|·•-])(?:last\s+)?(?:updated|reviewed|edited|fact[- ]?checked|medically\s+reviewed|illustrated|"
@@ -93,9 +74,9 @@ _NOT_AUTHOR_TAIL = regex.compile(
 )
 # "... on Friday, December 19", "... on behalf of X", "... am 3. März": the rest is no name.
 _DATE_TAIL = regex.compile(
-    r"\s+(?:on\s+behalf\s+of\b|(?:on|am|at|um|le)\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|oct|nov|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)))"
-    r".{0,300}$",
+    r"\s+(?:on\s+behalf\s+of\b|(?:on|am|at|um|le)\s+(?=\d|"
+    + phrase_alternation((*lexicon.terms("months"), *lexicon.terms("weekdays")))  # every phrase file's
+    + r"\b)).{0,300}$",
     regex.IGNORECASE,
 )
 _DOMAIN = regex.compile(r"(?:[\w-]{1,63}\.){1,4}(?:com|net|org|de|at|ch|uk|co|io|info|eu|fr|es|it|nl|in|us|ca|au)")
@@ -134,6 +115,8 @@ def clean_author(
         text = text[m.end() :]
     if _is_org_name(text):
         return [], [text.strip(" .,")]
+    text = _WITH.sub(r", \1", text, timeout=REGEX_TIMEOUT)
+    text = _first_names_first(text)
     persons: list[str] = []
     orgs: list[str] = []
     parts = [p.strip(" ,.;:|+()[]\"'") for p in _SPLIT.split(text, timeout=REGEX_TIMEOUT)]
@@ -169,6 +152,9 @@ def clean_author(
             # "Brian Truitt USA TODAY": an all-caps outlet glued after a name
             orgs.append(" ".join(tokens[caps:]))
             part = " ".join(tokens[:caps])
+        if part.casefold().strip(" .") in parser.agencies:
+            orgs.append(part)  # "Jane Doe, AFP": the agency she writes for
+            continue
         if persons and _is_credential(part):
             continue  # "Jane Doe, MD", "Holly Wilgus, E-RYT 200"
         if persons and " " in persons[-1] and " " not in part.strip() and "-" not in part[:1]:
@@ -179,6 +165,19 @@ def clean_author(
         elif kind == "org":
             orgs.append(part)
     return unique_people(persons), unique_people(orgs)
+
+
+def _first_names_first(text: str) -> str:
+    """``"Doe, Jane"`` → ``"Jane Doe"``; ``"Doe, Jane; Roe, John"`` → ``"Jane Doe, John Roe"``
+    (every ``;``-separated piece must be "Last, First"; ``"Doe, MD"`` is a credential)."""
+    pieces = [p.strip() for p in text.split(";")]
+    flipped = []
+    for piece in pieces:
+        m = _LAST_FIRST.fullmatch(piece, timeout=REGEX_TIMEOUT)
+        if not m or _is_credential(m.group(2)) or m.group(2).casefold().strip(".") in ("jr", "sr"):
+            return text
+        flipped.append(f"{m.group(2)} {m.group(1)}")
+    return ", ".join(flipped)
 
 
 def classify(part: str, parser: BylineParser | None = None) -> str:
@@ -230,60 +229,7 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
 
 # Ordinary words that never occur in a person's name: their presence means the string
 # is a phrase ("Email the author", "View all posts", "Hours ago"), not a name.
-_STOPWORDS = (
-    frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "of",
-            "to",
-            "in",
-            "on",
-            "at",
-            "is",
-            "are",
-            "was",
-            "were",
-            "this",
-            "that",
-            "with",
-            "from",
-            "view",
-            "all",
-            "posts",
-            "email",
-            "more",
-            "read",
-            "follow",
-            "about",
-            "share",
-            "posted",
-            "written",
-            "ago",
-            "hours",
-            "minutes",
-            "updated",
-            "published",
-            "comments",
-            "comment",
-            "reply",
-            "our",
-            "your",
-            "my",
-            "his",
-            "her",
-            "mehr",
-            "alle",
-            "beiträge",
-            "artikel",
-            "autor",
-            "autorin",
-            "uhr",
-        ]
-    )
-    - PARTICLES
-)
+_STOPWORDS = frozenset(lexicon.terms("not_name_words")) - PARTICLES
 
 
 def _site_key(text: str) -> str:
@@ -300,9 +246,7 @@ def _is_org_name(text: str) -> bool:
     )
 
 
-_RELATIVE_TIME = frozenset(
-    ["ago", "hours", "hour", "minutes", "min", "mins", "today", "yesterday", "vor", "stunden", "gestern", "heute"]
-)
+_RELATIVE_TIME = frozenset(lexicon.terms("relative_time_words"))  # "3 hours ago", "vor 3 Stunden"
 
 
 def _strip_leading_time(part: str, parser: BylineParser) -> str:
@@ -346,46 +290,7 @@ def _is_credential(part: str) -> bool:
 
 
 # Placeholders and account words that CMSs put where an author name belongs.
-_NOT_NAMES = frozenset(
-    [
-        "no author",
-        "text",
-        "foto",
-        "fotos",
-        "bild",
-        "redaktion",
-        "gast",
-        "gastautor",
-        "unbekannt",
-        "admin",
-        "administrator",
-        "anonymous",
-        "unknown",
-        "undefined",
-        "null",
-        "none",
-        "webmaster",
-        "author",
-        "editor",
-        "guest",
-        "user",
-        "root",
-        "test",
-        "profile",
-        "name",
-        "bluesky",
-        "twitter",
-        "facebook",
-        "linkedin",
-        "instagram",
-        "github",
-        "mastodon",
-        "threads",
-        "youtube",
-        "tiktok",
-        "x",
-    ]
-)
+_NOT_NAMES = frozenset(lexicon.terms("author_placeholders"))
 
 
 _USERNAME = regex.compile(r"[\p{L}_.-]{2,30}\d{0,4}")
@@ -421,8 +326,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def is_bad_name(name: str) -> bool:
-    """Whether a returned author would be an email, URL, handle, date, noise or role word."""
-    return bool(CONTACTS.search(name, timeout=REGEX_TIMEOUT)) or classify(name) != "person"
+    """Whether a returned author would be junk: an email, URL, handle, date, noise or role
+    word (a person or an organisation credited as the author is not)."""
+    return bool(CONTACTS.search(name, timeout=REGEX_TIMEOUT)) or classify(name) == "junk"
 
 
 def unique_people(names: list[str]) -> list[str]:

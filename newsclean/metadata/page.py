@@ -1,21 +1,20 @@
 """Page metadata from HTML: :func:`extract` gathers every signal in one walk over the tree
-and picks each field by a fixed order of preference, recording the source it came from.
+(:mod:`.signals`) and has each field picked by its module, recording the source it came from:
 
-Order of preference (the first source that has a usable value wins; see the README):
+- ``site_name``, ``canonical_url``: :mod:`.site` (markup first; the ``<title>`` affix and
+  the host's registered domain once the title is known);
+- ``authors`` / ``author_organizations``: :mod:`.authors` with :mod:`.names`;
+- ``published`` / ``modified``: :mod:`.dates`, weighing printed datelines
+  (:mod:`.datelines`), ``<time>`` elements, structured data, the URL and htmldate;
+- ``title``: :mod:`.titles`; ``subtitle``: :mod:`.deks` (the article header only);
+- ``language``, ``description``, ``section``, ``tags``, ``image``: markup, here.
 
-- ``title``: JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``, each with
-  site-name affixes removed; a candidate the page's ``<h1>`` confirms beats one it does not.
-- ``authors`` / ``author_organizations``: JSON-LD ``author``, meta tags (``author``,
-  ``article:author``, ``parsely-author``, ``sailthru.author``, Dublin Core, ``byl``),
-  microdata ``itemprop=author``, ``rel=author`` links, byline elements.
-- ``published`` / ``modified``: JSON-LD, meta tags, ``<time>`` / ``itemprop``; htmldate
-  for pages that state no publication date in markup.
-- ``site_name``, ``language``, ``canonical_url``, ``description``, ``section``, ``tags``,
-  ``image``, ``subtitle``: markup, as listed in :data:`FIELD_SOURCES`.
+See the README's metadata table for every source in order of preference.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin
 
@@ -24,16 +23,17 @@ import regex
 from newsclean.metadata import jsonld
 from newsclean.metadata.authors import pick_authors
 from newsclean.metadata.dates import pick_dates
+from newsclean.metadata.deks import pick_subtitle
 from newsclean.metadata.fields import PageMetadata
 from newsclean.metadata.signals import Signals, collect, first_meta, meta_source
-from newsclean.metadata.site import pick_canonical_url, pick_site_name
+from newsclean.metadata.site import complete_site_name, pick_canonical_url, pick_site_name
 from newsclean.metadata.titles import pick_title, same_title, title_key
 from newsclean.textutil import REGEX_TIMEOUT
 
 __all__ = ["PageMetadata", "extract"]
 
 
-def extract(tree: Any, *, url: str | None = None, html: str = "") -> PageMetadata:
+def extract(tree: Any, *, url: str | None = None, html: str = "", now: str | date | None = None) -> PageMetadata:
     """The metadata of an HTML page from its parsed tree (see
     :func:`newsclean.sources.parse.parse_html`), which is read, never changed. ``html``, the
     page's markup, lets the date search tell a copyright year from a publication date."""
@@ -51,14 +51,23 @@ def extract(tree: Any, *, url: str | None = None, html: str = "") -> PageMetadat
     pick_site_name(out, meta, art, page, blocks)
     pick_canonical_url(out, sig, art, page, url)
     sig.page_url = out.canonical_url or url
-    pick_title(out, sig, meta, art, page)
     pick_authors(out, sig, meta, art, articles, by_id)
-    pick_dates(out, sig, meta, art, page, tree, html, url)
+    pick_dates(out, sig, meta, art, page, tree, html, url, now)
+    # an article declares itself so (products, services and listings do not)
+    article = bool(articles) or _og_type(meta) == "article"
+    pick_title(out, sig, meta, art, page, article=article)
+    complete_site_name(out, sig)
+    pick_subtitle(out, sig, art, article=article)
     _rest(out, sig, meta, art, page)
     return out
 
 
-def _main_article(articles: list[dict], sig: Signals, url: str | None) -> dict:
+def _og_type(meta: dict[str, list[str]]) -> str:
+    got = first_meta(meta, ("og:type",))
+    return got[0].strip().casefold() if got else ""
+
+
+def _main_article(articles: list[dict[str, Any]], sig: Signals, url: str | None) -> dict[str, Any]:
     """The article object about this page: the one whose headline is the page's title or
     ``<h1>``, or whose URL is the page's; else the first."""
     if len(articles) <= 1:
@@ -75,7 +84,9 @@ def _main_article(articles: list[dict], sig: Signals, url: str | None) -> dict:
     return articles[0]
 
 
-def _rest(out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict, page: dict) -> None:
+def _rest(
+    out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict[str, Any], page: dict[str, Any]
+) -> None:
     # language
     if sig.lang:
         out.set("language", _lang(sig.lang), "html:lang")
@@ -116,11 +127,6 @@ def _rest(out: PageMetadata, sig: Signals, meta: dict[str, list[str]], art: dict
     out.set("image", sig.image_src, "link:image_src")
     if out.image and out.canonical_url and not out.image.startswith(("http://", "https://")):
         out.image = urljoin(out.canonical_url, out.image)
-    # subtitle: explicit dek markup only (a meta description is not a dek)
-    for dek in sig.deks + sig.itemprop.get("alternativeheadline", []):
-        if (not out.title or not same_title(dek, out.title)) and out.set("subtitle", dek, "html:dek"):
-            break
-    out.set("subtitle", jsonld.text_of(art.get("alternativeHeadline")), "json-ld")
 
 
 _LANG_TAG = regex.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")

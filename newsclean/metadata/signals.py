@@ -10,7 +10,7 @@ values from the :class:`Signals`; nothing else reads the tree for metadata.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 import regex
 from lxml import etree
 
-from newsclean.textutil import REGEX_TIMEOUT
+from newsclean import lexicon
+from newsclean.textutil import REGEX_TIMEOUT, phrase_alternation
 
-__all__ = ["Signals", "collect", "first_meta", "meta_source"]
+__all__ = ["DateText", "Placed", "Signals", "collect", "first_meta", "meta_source"]
 
 # Class-name parts that make an "author" element something else: a comment's author, an
 # avatar, a bio box, a label, a listing item flag ("summary-item-has-author").
@@ -69,30 +70,17 @@ _BIO_NAME = regex.compile(
 )
 
 _CLASS_PARTS = regex.compile(r"[-_]+")
-_BYLINE_PARTS = frozenset(
-    [
-        "byline",
-        "author",
-        "authors",
-        "authorname",
-        "author-name",
-        "writer",
-        "autor",
-        "autorin",
-        "verfasser",
-        "byl",
-        "bylines",
-        "contributor",
-        "contributors",
-    ]
-)
+# class-name parts that mark an author element: every phrase file's ``byline_classes``
+_BYLINE_PARTS = frozenset(lexicon.terms("byline_classes"))
 _DEK_CLASS = regex.compile(
-    r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?headline|subhead|strapline|kicker-text|article-?summary|"
-    r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|summary-?text|excerpt)(?:$|[-_])",
+    r"(?:^|[-_])(?:dek|deck|standfirst|sub-?headline|strapline|kicker-text|article-?summary|summary|"
+    r"article-?intro|article-?lead|lede|teaser-?text|intro-?text|intro|summary-?text|excerpt|"
+    r"(?:header|post|entry|article|page|story)-?(?:description|desc|teaser)|"
+    r"chapo|chapeau|entradilla|sumario|sommario|vorspann|anreisser)(?:$|[-_])"
+    r"|sub-?title|subhea?d",  # "articleSubtitle", "entry__subtitle", "v2-subhed"
     regex.IGNORECASE,
 )
 _NOT_DEK = regex.compile(r"menu|nav|card|item|list|related|footer|widget|promo|sidebar|block-setting", regex.IGNORECASE)
-_SPACE = regex.compile(r"\s+")
 
 
 @dataclass
@@ -110,27 +98,76 @@ class Signals:
     labelled: list[str] = field(default_factory=list)
     itemprop: dict[str, list[str]] = field(default_factory=dict)
     bylines: list[str] = field(default_factory=list)
-    deks: list[str] = field(default_factory=list)
+    #: elements whose class names a dek, with their place among the page's elements
+    deks: list[Placed] = field(default_factory=list)
+    #: the places of the ``<h1>`` elements (as ``h1``), and the short texts after each of
+    #: the first ones: a page's header, where its dek and byline stand
+    h1_at: list[int] = field(default_factory=list)
+    header: list[Placed] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)
     image_src: str | None = None
     page_url: str | None = None  # the canonical URL, else the URL passed in
+    #: printed dates: ``<time>`` elements, elements whose class names a date, and the short
+    #: texts right after the first ``<h1>`` (see :class:`DateText`)
+    date_texts: list[DateText] = field(default_factory=list)
+    #: elements between the first ``<h1>`` and the first long paragraph after it (the body)
+    prose_at: int | None = None
 
 
-def _text(el: etree._Element, limit: int = 600) -> str:
+@dataclass(frozen=True)
+class Placed:
+    """A text and its place: ``at`` among the page's elements, the element's ``tag`` and
+    class names; ``aside`` when it stands in comments, related stories, a sidebar or a
+    footer."""
+
+    text: str
+    at: int
+    tag: str = ""
+    names: str = ""
+    aside: bool = False
+
+
+@dataclass(frozen=True)
+class DateText:
+    """A text that may print the article's date, and where it stands.
+
+    ``where`` is ``"time"`` (a ``<time>`` element: ``text`` is its ``datetime``
+    attribute, else its text), ``"class"`` (an element whose class or id names a date or a
+    byline) or ``"header"`` (a short text among the first elements after the first
+    ``<h1>``). ``near`` is the number of elements from the first ``<h1>`` to it (negative
+    above it; ``None`` on a page without ``<h1>``); ``aside`` marks a text inside comments,
+    related stories, a sidebar, a footer or navigation: the dates there are other pages' or
+    readers'. ``at`` is its place among the page's elements.
+    """
+
+    text: str
+    where: str
+    near: int | None
+    aside: bool
+    display: str = ""  # a <time> element's printed text, beside its datetime attribute
+    at: int = 0
+
+
+def _text(el: etree._Element, limit: int = 600, joiner: str = "") -> str:
+    """The element's text, whitespace collapsed, at most ``limit`` characters (reading no
+    more of a large element than that)."""
+    parts: list[str] = []
+    size = 0
     try:
-        raw = "".join(el.itertext())
+        for piece in el.itertext():
+            if piece:
+                parts.append(piece)
+                size += len(piece)
+                if size > limit * 2:
+                    break
     except ValueError:
         return ""
-    return _SPACE.sub(" ", raw[: limit * 2], timeout=REGEX_TIMEOUT).strip()[:limit]
+    return " ".join(joiner.join(parts)[: limit * 2].split())[:limit]
 
 
 def _spaced_text(el: etree._Element, limit: int = 300) -> str:
     """Text with a space between elements (``<span>Jane Doe</span><span>Editor</span>``)."""
-    try:
-        raw = " ".join(t for t in el.itertext() if t)
-    except ValueError:
-        return ""
-    return _SPACE.sub(" ", raw[: limit * 2], timeout=REGEX_TIMEOUT).strip()[:limit]
+    return _text(el, limit, " ")
 
 
 def _own_author_page(href: str) -> bool:
@@ -194,7 +231,8 @@ def collect(tree: etree._Element) -> Signals:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     s.lang = lang
-    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
+    h1_at: int | None = None
+    for n, el in enumerate(root.iter(etree.Element)):  # elements only: no comments or processing instructions
         tag = el.tag
         if tag in _HEAD_TAGS:
             _head_signal(el, tag, s)
@@ -203,6 +241,9 @@ def collect(tree: etree._Element) -> Signals:
             text = _text(el, 400)
             if text:
                 s.h1.append(text)
+                s.h1_at.append(n)
+                if h1_at is None:
+                    h1_at = n
         elif tag == "a":
             if "author" in (el.get("rel") or "").casefold().split():
                 text = _text(el, 200)
@@ -227,8 +268,8 @@ def collect(tree: etree._Element) -> Signals:
                     s.labelled.append(bio.group(1))
                 elif rest and len(rest.split()) <= 12:
                     s.labelled.append(rest)
-            elif label.startswith(_LABEL_STARTS) and len(own.split()) <= 8:
-                full = _spaced_text(el)
+            elif label.startswith(_LABEL_STARTS) and len(own.split()) <= 8 and not _in_navigation(el):
+                full = _spaced_text(el)  # (a menu's "By Event Type" is no byline)
                 if len(full.split()) <= 12:
                     s.labelled.append(full)
         prop = el.get("itemprop")
@@ -256,11 +297,147 @@ def collect(tree: etree._Element) -> Signals:
                 text = _byline_text(el)
                 if text and text not in s.bylines:
                     s.bylines.append(text)
-            if dek and len(s.deks) < 4:
+            if dek and len(s.deks) < 8:
                 text = _text(el, 1200)
-                if text and 4 <= len(text.split()) <= 80:
-                    s.deks.append(text)
+                if text and 3 <= len(text.split()) <= 80:
+                    s.deks.append(Placed(text, n, str(tag), cls, _aside(el)))
+        if s.h1_at and n - s.h1_at[-1] <= _HEADER_ITEMS and len(s.h1_at) <= 3 and n > s.h1_at[-1]:
+            _header_item(el, n, s)
+        if len(s.date_texts) < _MAX_DATE_TEXTS and (
+            cls
+            or tag == "time"
+            or el.get("id")
+            or (h1_at is not None and s.prose_at is None and n - h1_at <= _HEADER_REACH)
+        ):
+            _date_signal(el, n, h1_at, s)
+    if h1_at is not None:  # the texts above the headline: how far above it
+        s.date_texts = [replace(d, near=d.at - h1_at) if d.near is None else d for d in s.date_texts]
     return s
+
+
+_MAX_DATE_TEXTS = 40
+_HEADER_REACH = 40  # elements after the first <h1> whose short texts may be its dateline
+_PROSE = 200  # characters of a paragraph's own text that make it the body's
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|dateline|stamp|updated|meta|datum|fecha|data")
+# Containers whose dates are not the article's: comments, related stories, sidebars, footers.
+_ASIDE_TAGS = frozenset(["aside", "footer", "nav"])
+# the article's own containers: an aside marker above them is the page layout's, not the text's
+_ARTICLE_TAGS = frozenset(["article", "main", "body"])
+_ASIDE_PARTS = frozenset(
+    [
+        "comment",
+        "comments",
+        "related",
+        "recommended",
+        "recommendations",
+        "sidebar",
+        "widget",
+        "popular",
+        "trending",
+        "reply",
+        "replies",
+        "respond",
+        "discussion",
+        "footer",
+        "breadcrumb",
+        "breadcrumbs",
+        "newsletter",
+        "promo",
+        "latest",
+        "archive",
+        "more",
+        "next",
+        "prev",
+        "previous",
+        "kommentar",
+        "kommentare",
+        "verwandt",
+        "weitere",
+        "relacionados",
+        "correlati",
+        "similar",
+    ]
+)
+
+
+def _date_signal(el: etree._Element, n: int, h1_at: int | None, s: Signals) -> None:
+    """A ``<time>``, an element whose class names a date, or a short text after the first
+    ``<h1>``: a place where the article's date may be printed."""
+    near = n - h1_at if h1_at is not None else None
+    tag = el.tag
+    if tag == "time":
+        stamp = (el.get("datetime") or "").strip()
+        display = _text(el, 120)
+        if stamp or display:
+            s.date_texts.append(DateText(stamp or display, "time", near, _aside(el), display if stamp else "", n))
+        return
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    if names and _dated_names(names):
+        text = _text(el, 200)
+        if text and any(c.isdigit() for c in text) and len(text) < 200:
+            s.date_texts.append(DateText(text, "class", near, _aside(el), at=n))
+            return
+    if near is None or near <= 0 or s.prose_at is not None:
+        return
+    if tag == "p" and len(el.text or "") > _PROSE:
+        s.prose_at = near  # the body begins: no more header texts
+    elif near <= _HEADER_REACH and el.text and any(c.isdigit() for c in el.text):
+        text = _text(el, 200)
+        if len(text) < 160:
+            s.date_texts.append(DateText(text, "header", near, False, at=n))
+
+
+_HEADER_ITEMS = 25  # elements after an <h1> that may belong to the page's header
+_HEADER_TAGS = frozenset(["p", "div", "span", "h2", "h3", "h4", "h5", "h6", "strong", "em", "small", "address", "time"])
+
+
+def _header_item(el: etree._Element, n: int, s: Signals) -> None:
+    """An element with text of its own among the first after an ``<h1>``."""
+    tag = str(el.tag)
+    if tag not in _HEADER_TAGS or not ((el.text or "").strip() or tag[0] == "h"):
+        return
+    text = _text(el, 600)
+    if text:
+        s.header.append(Placed(text, n, tag, ((el.get("class") or "") + " " + (el.get("id") or "")).strip()))
+
+
+def _in_navigation(el: etree._Element) -> bool:
+    """Whether ``el`` stands in a ``<nav>``, a ``<header>`` of the site or a menu."""
+    parent = el.getparent()
+    hops = 0
+    while parent is not None and hops < 12:
+        if parent.tag == "nav" or (parent.get("role") or "") in ("menu", "navigation", "menubar"):
+            return True
+        parent, hops = parent.getparent(), hops + 1
+    return False
+
+
+def _aside(el: etree._Element) -> bool:
+    """Whether ``el`` stands inside comments, related stories, a sidebar, a footer or
+    navigation (looking up to the article's own container)."""
+    parent = el.getparent()
+    hops = 0
+    while parent is not None and hops < 25 and parent.tag not in _ARTICLE_TAGS:
+        if parent.tag in _ASIDE_TAGS:
+            return True
+        names = ((parent.get("class") or "") + " " + (parent.get("id") or "")).casefold()
+        if names.strip() and _aside_names(names):
+            return True
+        parent, hops = parent.getparent(), hops + 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _dated_names(names: str) -> bool:
+    """Class and id names of a date or byline, not of an aside (cached: pure)."""
+    low = names.casefold()
+    return bool(_DATE_CLASS.search(low)) and not _aside_names(low)
+
+
+@lru_cache(maxsize=4096)
+def _aside_names(names: str) -> bool:
+    """Class and id names of comments, related stories, sidebars, footers (cached: pure)."""
+    return any(part in _ASIDE_PARTS for token in names.split() for part in _CLASS_PARTS.split(token))
 
 
 # Elements read for page-level signals only (or not at all); their own text and class are
@@ -291,65 +468,32 @@ def _head_signal(el: etree._Element, tag: str, s: Signals) -> None:
                 s.image_src = href.strip()
 
 
+# a link to an author's page: a path segment of every phrase file's ``author_paths`` followed by
+# the author's own segment ("/author/jane-doe/"), or an author query ("?author=jane")
+_AUTHOR_PATHS = lexicon.terms("author_paths")
 _AUTHOR_HREF = regex.compile(
-    r"/(?:author|authors|autor|autoren|writers?|contributors?|people|journalists?|reporters?|byline|profiles?|"
-    r"producers|staff|team-member)/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
+    r"/" + phrase_alternation(_AUTHOR_PATHS) + r"/[^/?#]{2,80}/?(?:[?#].*)?$|[?&]_?author=[^&#]{2,80}",
     regex.IGNORECASE,
 )
-# words one of which every href that _AUTHOR_HREF matches holds (a cheap test first)
-_AUTHOR_HREF_HINTS = (
-    "author",
-    "autor",
-    "writer",
-    "contributor",
-    "people",
-    "journalist",
-    "reporter",
-    "byline",
-    "profile",
-    "producers",
-    "staff",
-    "team-member",
-)
-# one scan for all of them (stdlib ``re``: a literal alternation cannot backtrack, and it
-# runs on every link of the page, where ``regex``'s per-call overhead would show)
-_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, _AUTHOR_HREF_HINTS)))
-_LABELS = frozenset(
-    [
-        "by",
-        "written by",
-        "words by",
-        "story by",
-        "posted by",
-        "authored by",
-        "author",
-        "authors",
-        "reported by",
-        "byline",
-        "von",
-        "verfasst von",
-        "geschrieben von",
-        "autor",
-        "autorin",
-        "autoren",
-        "par",
-        "écrit par",
-        "article by",
-        "post by",
-        "about the author",
-        "about the authors",
-        "meet the author",
-        "über den autor",
-        "über die autorin",
-        "zum autor",
-        "zur autorin",
-    ]
-)
-_LABEL_STARTS = ("by ", "written by ", "posted by ", "authored by ", "von ", "verfasst von ", "geschrieben von ")
+# one scan for the words one of which every href that _AUTHOR_HREF matches holds (a cheap
+# test first; stdlib ``re``: a literal alternation cannot backtrack, and it runs on every link
+# of the page, where ``regex``'s per-call overhead would show)
+_AUTHOR_HREF_HINT = re.compile("|".join(map(re.escape, sorted({*_AUTHOR_PATHS, "author"}))))
+# the whole text of a label before the author's name ("Written by", "About the author"), and the
+# labels that open an author element's text ("By Jane Doe"): ``author_labels``, ``author_lead_labels``
+_LABELS = frozenset(lexicon.terms("author_labels"))
+_LABEL_STARTS = tuple(label + " " for label in lexicon.terms("author_lead_labels"))
 
-_BYLINE_HINTS = ("auth", "byline", "by-line", "writer", "autor", "verfasser")
+_BYLINE_HINTS = tuple(sorted(_BYLINE_PARTS))  # a class attribute holding none has no byline class
 _DEK_HINTS = (
     "dek",
+    "chap",
+    "entradilla",
+    "sumario",
+    "sommario",
+    "vorspann",
+    "anreisser",
+    "desc",
     "deck",
     "standfirst",
     "sub",

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from lxml import etree
@@ -80,13 +81,20 @@ def is_giant(tree: etree._Element) -> bool:
     return bool(tree.xpath(f"count(//*) > {GIANT_ELEMENTS}"))
 
 
-def giant_document(tree: etree._Element, html: str, *, url: str | None = None, base: str | None = None) -> Document:
+def giant_document(
+    tree: etree._Element,
+    html: str,
+    *,
+    url: str | None = None,
+    base: str | None = None,
+    now: str | date | None = None,
+) -> Document:
     """The document of a giant page: blocks from :func:`giant_blocks` (links made absolute
     against ``base``), metadata from the trimmed tree (see the module docstring), warning
     ``"giant-page"``. ``tree`` is changed (trimmed)."""
     blocks = giant_blocks(tree, base)
     _trim(tree)
-    page = extract_metadata(tree, url=url, html=html)
+    page = extract_metadata(tree, url=url, html=html, now=now)
     doc = Document(blocks=blocks, source="html")
     fill_metadata(doc, page, url)
     doc.warnings.append("giant-page")

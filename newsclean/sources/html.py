@@ -14,6 +14,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import lxml.html
@@ -107,6 +108,7 @@ def html_document(
     url: str | None = None,
     options: HtmlOptions | None = None,
     max_depth: int | None = None,
+    now: str | date | None = None,
 ) -> Document:
     """Extract the main content of ``html`` into a :class:`Document` (HTML source).
 
@@ -129,6 +131,9 @@ def html_document(
     with the warning ``"flattened-nesting"``: the parser silently drops what lies below
     its own limit of 256 levels, so the raw markup is the only place that text survives.
     Checking the parsed tree first keeps the markup scan off the ordinary page.
+
+    ``now``, the moment the page was fetched, bounds its publication date (see
+    :func:`newsclean.metadata.extract`).
     """
     options = options or HtmlOptions()
     if isinstance(html, str):
@@ -143,14 +148,14 @@ def html_document(
             tree = parse_html(html)
     base = page_base(tree, url)
     if tree is not None and is_giant(tree):  # far larger than any article page (newsclean.sources.giant)
-        doc = giant_document(tree, html, url=url, base=base)
+        doc = giant_document(tree, html, url=url, base=base, now=now)
         if flattened:
             doc.warnings.append("flattened-nesting")
         _language_and_url(doc, tree, html, url)
         doc.evidence = PageEvidence(url=url or "")  # the URL and the body only: no second pass over the tree
         doc.page_type = classify(doc.evidence, doc.blocks)
         return doc
-    page = extract_metadata(tree, url=url, html=html)  # reads the tree before extraction changes it
+    page = extract_metadata(tree, url=url, html=html, now=now)  # reads the tree before extraction changes it
     furniture = []
     if tree is not None:
         formulas_as_text(tree, html)  # before hidden elements, scripts and <math> go (newsclean.sources.formulas)

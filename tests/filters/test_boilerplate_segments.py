@@ -154,6 +154,25 @@ def test_dek_under_the_headline_moves_out_of_an_english_page() -> None:
     assert d.meta["subtitle"] == "Der Stadtrat stimmt für zwölf Linien"
 
 
+def test_the_markup_subtitle_printed_again_at_the_top_moves_out_of_the_body() -> None:
+    d = _with_title("en")
+    d.set_meta("subtitle", "Der Stadtrat stimmt für zwölf Linien", source="html:dek")
+    Headline()(d)
+    assert texts(d) == STORY
+    assert [(m.to, m.text) for m in d.moved][-1] == ("subtitle", "Der Stadtrat stimmt für zwölf Linien")
+    d = _with_title("de")  # where the lead opens the body, it stays
+    d.set_meta("subtitle", "Der Stadtrat stimmt für zwölf Linien", source="html:dek")
+    Headline()(d)
+    assert texts(d) == ["Der Stadtrat stimmt für zwölf Linien", *STORY]
+
+
+def test_a_first_block_unlike_the_markup_subtitle_stays() -> None:
+    d = _with_title("en")
+    d.set_meta("subtitle", "Zwölf neue Linien ab dem Frühjahr in allen Vororten", source="html:dek")
+    Headline()(d)
+    assert texts(d) == ["Der Stadtrat stimmt für zwölf Linien", *STORY]
+
+
 # -- Polish phrase file ----------------------------------------------------------------------
 
 POLISH = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.metadata.dates import is_iso, normalize
+from newsclean.metadata.dates import Evidence, is_iso, normalize, resolve
 from newsclean.metadata.names import clean_author, is_bad_name, same_person
 from newsclean.metadata.titles import clean_title
 
@@ -63,3 +63,30 @@ def test_is_bad_name() -> None:
     for bad in ("jane@example.com", "https://x.com/jane", "More", "Staff Writer", "March 3, 2020", "@jane"):
         assert is_bad_name(bad), bad
     assert not is_bad_name("Jane Doe")
+    assert not is_bad_name("Reuters")  # an organisation credited as the author is no junk
+
+
+def _ev(iso: str, source: str, kind: str, near: int | None = None) -> Evidence:
+    return Evidence(iso, source, kind, printed=source.startswith("html:"), near=near)
+
+
+def test_resolve_prefers_what_the_page_shows() -> None:
+    meta = _ev("2024-01-10T08:00:00+01:00", "json-ld", "published")
+    # the markup's publication date, printed too, wins over a date printed nearer the headline
+    got = resolve([meta, _ev("2024-02-01", "html:dateline", "", 2), _ev("2024-01-10", "html:dateline", "", 9)])
+    assert got is not None and got.iso == meta.iso and got.source == "json-ld"
+    # a printed "Published ..." beats everything
+    got = resolve([meta, _ev("2024-01-12", "html:dateline", "published", 30)])
+    assert got is not None and got.day == "2024-01-12"
+    # the printed date nearest the headline beats an unprinted structured date
+    got = resolve([meta, _ev("2024-02-01", "html:dateline", "", 4), _ev("2024-03-01", "html:dateline", "", 12)])
+    assert got is not None and got.day == "2024-02-01"
+    # an update stamp loses to the original publication in the markup, wins alone
+    got = resolve([meta, _ev("2024-02-01", "html:dateline", "updated", 3)])
+    assert got is not None and got.day == "2024-01-10"
+    got = resolve([_ev("2024-02-01", "html:dateline", "updated", 3), _ev("2023-12-30", "url", "published")])
+    assert got is not None and got.day == "2024-02-01"
+    # nothing printed: a UTC stamp a day off the URL's date gives way to the URL's local day
+    got = resolve([_ev("2024-01-11T01:30:00+00:00", "meta:og", "published"), _ev("2024-01-10", "url", "published")])
+    assert got is not None and got.iso == "2024-01-10" and got.source == "meta:og+url"
+    assert resolve([]) is None
