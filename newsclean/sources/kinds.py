@@ -159,15 +159,15 @@ def restore_links(blocks: list[Block], tree: etree._Element, base: str | None) -
         return blocks
     wanted = {_squash(b.text) for b in blocks if b.kind is not Kind.CODE and len(b.text) <= 4 * _MAX_CHARS}
     by_text: dict[str, tuple[Link, ...]] = {}
-    seen: set[int] = set()
+    seen: set[etree._Element] = set()  # the elements themselves: an lxml proxy's id() is reused once it is freed
     for a in tree.iter("a"):
         href = a.get("href")
         if not href:
             continue
         holder = next((x for x in a.iterancestors() if x.tag in _BLOCK_TAGS), None)
-        if holder is None or id(holder) in seen:
+        if holder is None or holder in seen:
             continue
-        seen.add(id(holder))
+        seen.add(holder)
         text = _squash(_text(holder))
         if text not in wanted or text in by_text:
             continue

@@ -88,10 +88,11 @@ def _all_link(el: etree._Element, text: str) -> bool:
 
 
 def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element | None:
-    ancestors = {id(x) for x in a.iterancestors()}
-    ancestors.add(id(a))
+    # the elements themselves, not their id(): lxml frees an element's proxy when nothing
+    # holds it, and a later proxy may get the same id
+    ancestors = {a, *a.iterancestors()}
     for x in [b, *b.iterancestors()]:
-        if id(x) in ancestors:
+        if x in ancestors:
             return x
     return None
 

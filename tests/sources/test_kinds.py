@@ -75,3 +75,16 @@ def test_a_heading_gets_the_links_of_its_element() -> None:
     tree = html.fromstring("<html><body><h2>1. <a href='/fonts/lomba'>Lomba</a> by a studio</h2></body></html>")
     out = restore_kinds([Block(Kind.HEADING, "1. Lomba by a studio", 0, level=2)], tree, "https://type.example/")
     assert out[0].links == (Link("Lomba", "https://type.example/fonts/lomba"),)
+
+
+def test_links_restored_to_every_paragraph_holding_them() -> None:
+    """Each paragraph's element is told apart by the element itself: an lxml proxy freed after
+    one paragraph may come back at the same address for the next (ids compared, most were skipped)."""
+    n = 40
+    texts = [f"Paragraph {i} of the report names a source for its figure." for i in range(n)]
+    page = "".join(
+        f'<p>Paragraph {i} of the report names a <a href="/s/{i}">source</a> for its figure.</p>' for i in range(n)
+    )
+    tree = html.fromstring(f"<html><body>{page}</body></html>")
+    out = restore_links([Block(Kind.PARAGRAPH, t, i) for i, t in enumerate(texts)], tree, "https://example.org/")
+    assert [[link.url for link in b.links] for b in out] == [[f"https://example.org/s/{i}"] for i in range(n)]
