@@ -39,8 +39,9 @@ class CopyrightLines(LexiconFilter):
     def _could_open(block: Block) -> bool:
         """The cheap pretest of :attr:`_opening`: past the signs it allows in front, a
         copyright line opens with "©" (a sign: within the first 41 characters), "(c)" or
-        "copyright" (its first word)."""
-        return block.lead_word in ("c", "copyright") or "©" in block.text[:41]
+        "copyright", which may be glued to the year ("Copyright2024"): its first word
+        starts with "c"."""
+        return block.lead_word[:1] == "c" or "©" in block.text[:41]
 
     def __call__(self, doc: Document) -> None:
         for block in doc:
