@@ -1,6 +1,7 @@
-"""Type checkers follow the README's patterns: ``if result.ok:`` narrows a batch result to
-:class:`~newsclean.Cleaned` (``article`` is an Article) or :class:`~newsclean.Failed`
-(``error`` is a dict). Checked with ``mypy --strict`` on small snippets."""
+"""Types hold: the package is clean under ``mypy --strict`` (its configuration and its one
+ignored import in pyproject.toml), and type checkers follow the README's patterns:
+``if result.ok:`` narrows a batch result to :class:`~newsclean.Cleaned` (``article`` is an
+Article) or :class:`~newsclean.Failed` (``error`` is a dict), checked on small snippets."""
 
 from __future__ import annotations
 
@@ -64,3 +65,10 @@ def test_an_unchecked_result_is_an_error(tmp_path: Path, cache: Path) -> None:
     """The check can fail: using ``article`` without looking at ``ok`` is reported."""
     proc = mypy(NOT_NARROWED, tmp_path, cache)
     assert proc.returncode == 1 and 'has no attribute "text"  [union-attr]' in proc.stdout
+
+
+def test_package_is_clean_under_mypy_strict() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "-p", "newsclean"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
