@@ -28,14 +28,13 @@ from newsclean.api import PageKind
 from newsclean.batch.pool import (
     BadRecord,
     Fields,
+    checked_options,
     clean_one,
-    default_workers,
     record_item,
     run_in_workers,
     worker_setup,
 )
 from newsclean.batch.results import OUTPUT_FIELDS, record_id
-from newsclean.errors import ConfigError, InputError
 from newsclean.limits import Limits
 from newsclean.pipeline import Pipeline
 
@@ -149,12 +148,7 @@ def clean_records(
 ) -> Iterator[Written]:
     """One :class:`Written` per record of ``records``, in order (the options as for
     :func:`~newsclean.clean_many`; ``spec`` says how records are read and written)."""
-    if workers is None:
-        workers = default_workers()
-    if workers < 0 or chunk_size < 1:
-        raise ConfigError("workers must be >= 0 and chunk_size >= 1")
-    if spec.kind not in ("auto", "text", "html"):
-        raise InputError(f"kind must be 'auto', 'text' or 'html', not {spec.kind!r}")
+    workers = checked_options(workers, chunk_size, spec.kind)
     if workers == 0:
         return (written(r.task, spec, pipeline, limits) for r in records)
     return run_in_workers(

@@ -405,12 +405,7 @@ def clean_many(
     its worker and gets the error ``Timeout``; the other pages in flight are retried.
     ``limits`` bound each page as in :func:`~newsclean.clean` (see :class:`~newsclean.Limits`).
     """
-    if workers is None:
-        workers = default_workers()
-    if workers < 0 or chunk_size < 1:
-        raise ConfigError("workers must be >= 0 and chunk_size >= 1")
-    if kind not in ("auto", "text", "html"):
-        raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    workers = checked_options(workers, chunk_size, kind)
     items = (record_item(n, r, fields, kind, keep) for n, r in enumerate(records))
     if workers == 0:
         return _serial(items, pipeline, limits)
@@ -425,6 +420,18 @@ def clean_many(
         start_method=start_method,
         timeout=timeout,
     )
+
+
+def checked_options(workers: int | None, chunk_size: int, kind: str) -> int:
+    """The number of workers (``None``: :func:`default_workers`) once the options of a run
+    are checked: :class:`~newsclean.ConfigError` or :class:`~newsclean.InputError` if not."""
+    if workers is None:
+        workers = default_workers()
+    if workers < 0 or chunk_size < 1:
+        raise ConfigError("workers must be >= 0 and chunk_size >= 1")
+    if kind not in ("auto", "text", "html"):
+        raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+    return workers
 
 
 def _serial(items: Iterator[Item], pipeline: Pipeline | None, limits: Limits | None) -> Iterator[Result]:
