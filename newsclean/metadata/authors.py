@@ -102,7 +102,7 @@ def pick_authors(
     bylines = sig.bylines
     for i, text in enumerate(bylines):
         # a byline element nested in this one (its text a part of this one's) is more precise:
-        # "Matt Check Head Winemaker, Co-Founder" holds "Matt Check"
+        # "Sam Vale Head Brewer, Co-Founder" holds "Sam Vale"
         if i + 1 < len(bylines) and bylines[i + 1] in text and bylines[i + 1] != text:
             inner = clean_author(bylines[i + 1], site_names=site_names)[0]
             if inner and any(same_person(inner[0], p) or p.startswith(inner[0]) for p in clean_author(text)[0]):

@@ -149,16 +149,16 @@ def clean_author(
         while caps > 0 and tokens[caps - 1].isupper() and len(tokens[caps - 1]) >= 2:
             caps -= 1
         if caps >= 2 and len(tokens) - caps >= 2 and not tokens[0].isupper():
-            # "Brian Truitt USA TODAY": an all-caps outlet glued after a name
+            # "Jane Roe CITY HERALD": an all-caps outlet glued after a name
             orgs.append(" ".join(tokens[caps:]))
             part = " ".join(tokens[:caps])
         if part.casefold().strip(" .") in parser.agencies:
             orgs.append(part)  # "Jane Doe, AFP": the agency she writes for
             continue
         if persons and _is_credential(part):
-            continue  # "Jane Doe, MD", "Holly Wilgus, E-RYT 200"
+            continue  # "Jane Doe, MD", "Ann Lee, E-RYT 200"
         if persons and " " in persons[-1] and " " not in part.strip() and "-" not in part[:1]:
-            continue  # "Tracy Parker, Dietitian", "Matt Check, Co-Founder": a one-word title after a full name
+            continue  # "Kim Stone, Dietitian", "Sam Vale, Co-Founder": a one-word title after a full name
         kind = classify(part, parser)
         if kind == "person":
             persons.append(_tidy(part))
@@ -217,7 +217,7 @@ def classify(part: str, parser: BylineParser | None = None) -> str:
     if len(words) > 1 and any(w[:1].islower() and w not in PARTICLES for w in words) and not part.islower():
         return "junk"  # "Personal finance": a phrase, not a name
     if _DOMAIN.fullmatch(part, timeout=REGEX_TIMEOUT):
-        return "org"  # "jungefreiheit.de": the site, not a person
+        return "org"  # "example-zeitung.de": the site, not a person
     if _TEMPLATE.fullmatch(part, timeout=REGEX_TIMEOUT):
         return "junk"  # "page.head.extra.author": an unfilled template key
     if words[0] in ("The", "Die", "Der", "Das") and all(w[:1].isupper() for w in words[1:]):
