@@ -16,8 +16,8 @@ def test_clean_author_shapes() -> None:
         ["Associated Press"],
     )
     assert clean_author("Jane May") == (["Jane May"], [])  # a month-named person keeps her name
-    assert clean_author("Luke Kim December 17, 2025") == (["Luke Kim"], [])
-    assert clean_author("Posted by BeauHD on Friday December 19, 2025") == (["BeauHD"], [])
+    assert clean_author("Lia Park December 17, 2025") == (["Lia Park"], [])
+    assert clean_author("Posted by QuillOwl on Friday December 19, 2025") == (["QuillOwl"], [])
     assert clean_author("https://example.com/author/jane") == ([], [])
     assert clean_author("Staff Writer") == ([], [])
 
