@@ -303,10 +303,9 @@ class Document:
         """Drop several blocks at once (one record each, in reading order)."""
         ids = {id(b) for b in blocks}
         self.blocks = [b for b in self.blocks if id(b) not in ids]
-        for b in sorted(blocks, key=lambda b: b.position):
-            self.removed.append(
-                Removal(filter=filter, reason=reason, text=b.display, position=b.position, kind=b.kind.value)
-            )
+        self.removed.extend(
+            Removal(filter, reason, b.display, b.position, b.kind.value) for b in sorted(blocks, key=_position)
+        )
 
     def cut(self, block: Block, start: int, end: int, *, filter: str, reason: str) -> Block | None:
         """Remove ``block.text[start:end]`` (a part of a block) and record it.

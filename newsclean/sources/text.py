@@ -36,8 +36,9 @@ def text_document(text: str) -> Document:
     """Split plain text into a :class:`Document` of paragraphs, list items and headings."""
     builder = _Builder()
     for raw in text.splitlines():  # \n, \r\n, \r and the other Unicode line breaks
-        if raw.strip():
-            builder.line(raw)
+        line = raw.strip()
+        if line:
+            builder.line(raw, line)
         else:
             builder.blank()
     builder.flush()
@@ -71,8 +72,8 @@ class _Builder:
         self.flush()
         self.in_quote = False
 
-    def line(self, raw: str) -> None:
-        line = raw.strip()
+    def line(self, raw: str, line: str) -> None:
+        """One non-blank line: ``raw`` as it stands, ``line`` stripped."""
         opener = line[:1]
         bullet = _BULLET.match(raw) if opener in _BULLET_OPENERS or opener.isdigit() else None
         if opener in "=-" and _UNDERLINE.match(raw) and self._underlines():
@@ -111,7 +112,8 @@ class _Builder:
         )
 
     def list_item(self, raw: str, text: str, marker: str) -> None:
-        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        expanded = raw.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
         if not self.in_list:
             self.group += 1
             self.in_list = True
@@ -145,9 +147,9 @@ def _wrapped(previous: str, line: str) -> bool:
     is nearly full (``WRAP_WIDTH`` characters or more), does not end a sentence, and the
     next one goes on in lower case."""
     first = line[:1]
-    return (
-        len(previous) >= WRAP_WIDTH
+    return (  # the cheap test first: most lines do not go on in lower case
+        (first.islower() or first in ",;)")
+        and len(previous) >= WRAP_WIDTH
         and not ends_sentence(previous)
         and not previous.endswith(":")
-        and (first.islower() or first in ",;)")
     )
