@@ -49,7 +49,7 @@ from newsclean.sources.region import page_chars
 log = logging.getLogger(__name__)
 
 RESULTS = Path(__file__).resolve().parent / "results"
-COMMAND = "python -m benchmarks.page_type --cache /work/notes/cache/pagetype2b"
+COMMAND = "python -m benchmarks.page_type --cache DIR"
 
 Features = dict[str, float]
 
