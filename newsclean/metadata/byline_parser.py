@@ -19,7 +19,7 @@ from newsclean.textutil import REGEX_TIMEOUT, compile_phrases, first_word, first
 
 __all__ = ["CONTACTS", "ORG_WORDS", "PARTICLES", "Byline", "BylineParser", "byline_parser", "name_case"]
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Ahmed bin Salman"), from
+# Lower-case words allowed inside a name ("Anna von der Heide", "Omar bin Faris"), from
 # every phrase file's ``name_particles``.
 PARTICLES = frozenset(lexicon.terms("name_particles"))
 # Words that make a credited name an organisation's ("Associated Press"): ``org_words``.
