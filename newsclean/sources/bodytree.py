@@ -13,7 +13,7 @@ and code block, with the links made absolute against ``base``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from urllib.parse import urljoin
 
@@ -31,8 +31,10 @@ _UNLINKABLE = ("javascript:", "data:", "vbscript:")
 _QUOTE_PARTS = frozenset(("p", "head", "list", "table", "code", "quote"))
 
 
-def element_text(el: etree._Element, skip: str | None = None) -> str:
-    """The element's text with line breaks kept, leaving out ``skip`` sub-elements.
+def element_text(el: etree._Element, skip: Collection[str] = frozenset(), line_break: str = "lb") -> str:
+    """The element's text with ``line_break`` elements as line breaks (trafilatura's
+    ``lb``; ``br`` in a page's own markup), leaving out comments, processing instructions
+    and the sub-elements tagged in ``skip`` (their tails stay).
 
     Iterative (an explicit stack, not recursion), so no nesting depth reaches Python's
     recursion limit.
@@ -45,9 +47,11 @@ def element_text(el: etree._Element, skip: str | None = None) -> str:
         if child is None:
             stack.pop()
             parts.append(tail)
-        elif child.tag == skip:
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in skip:
             parts.append(child.tail or "")
-        elif child.tag == "lb":
+        elif tag == line_break:
             parts.append("\n" + (child.tail or ""))
         elif len(child):
             parts.append(child.text or "")
@@ -97,7 +101,7 @@ class _Reader:
         return Image(src, _squash(el.get("alt") or el.get("title") or "")) if src else None
 
     def add(self, kind: Kind, el: etree._Element, *, skip: str | None = "list", **extra: object) -> None:
-        text = element_text(el, skip=skip)
+        text = element_text(el, (skip,) if skip else ())
         length = len(text.strip())
         if not length:
             return

@@ -42,7 +42,7 @@ from lxml import etree
 from newsclean.blocks import Cell, Link
 from newsclean.document import Block, Document, Kind
 from newsclean.metadata import extract as extract_metadata
-from newsclean.sources.bodytree import absolute_url, code_language
+from newsclean.sources.bodytree import absolute_url, code_language, element_text
 from newsclean.sources.page_metadata import fill_metadata
 
 __all__ = ["GIANT_ELEMENTS", "KEEP_CHILDREN", "MIN_SHARE", "SKIPPED", "giant_blocks", "giant_document", "is_giant"]
@@ -289,27 +289,8 @@ def _depth(item: etree._Element, top: etree._Element) -> int:
 
 def _text(el: etree._Element, skip: frozenset[str] = frozenset()) -> str:
     """The element's text, ``<br>`` as a line break, without :data:`SKIPPED` elements and
-    ``skip`` elements (iterative: any nesting depth)."""
-    parts = [el.text or ""]
-    stack: list[tuple[Iterator[Any], str]] = [(iter(el), "")]
-    while stack:
-        children, tail = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            parts.append(tail)
-            continue
-        tag = child.tag
-        if not isinstance(tag, str) or tag in SKIPPED or tag in skip:
-            parts.append(child.tail or "")
-        elif tag == "br":
-            parts.append("\n" + (child.tail or ""))
-        elif len(child):
-            parts.append(child.text or "")
-            stack.append((iter(child), child.tail or ""))
-        else:
-            parts.append((child.text or "") + (child.tail or ""))
-    return "".join(parts)
+    ``skip`` elements (:func:`~newsclean.sources.bodytree.element_text`)."""
+    return element_text(el, SKIPPED | skip if skip else SKIPPED, line_break="br")
 
 
 def _trim(tree: etree._Element) -> None:
