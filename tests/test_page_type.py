@@ -123,7 +123,9 @@ def test_body_features_teasers_and_prose() -> None:
     f = body_features(teasers)
     assert math.expm1(f["teasers"]) == pytest.approx(10) and f["teaser_share"] == 1.0
     assert math.expm1(f["linked_headings"]) == pytest.approx(10)
-    g = body_features([_p(PROSE, 0), _p(PROSE, 1), _p("Prices from $25 and €30.", 2), _p("Should the pier be rebuilt?", 3)])
+    g = body_features(
+        [_p(PROSE, 0), _p(PROSE, 1), _p("Prices from $25 and €30.", 2), _p("Should the pier be rebuilt?", 3)]
+    )
     assert g["prose"] > 0.9 and g["p_long200"] > 0.9 and g["questions"] == pytest.approx(1 / 4)
     assert math.expm1(g["currency"]) == pytest.approx(2)
     assert body_features([])["b_empty"] == 1.0
